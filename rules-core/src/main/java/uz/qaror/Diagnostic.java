@@ -1,0 +1,34 @@
+package uz.qaror;
+
+/**
+ * A message about a rules folder, in the form editors and CI read: {@code file:line:column: level: message}.
+ * Line and column start at 1; 0 means unknown.
+ */
+public record Diagnostic(String file, int line, int column, Severity severity, String message) {
+
+    public enum Severity {
+        ERROR,
+        WARNING;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static Diagnostic error(String file, int line, int column, String message) {
+        return new Diagnostic(file, line, column, Severity.ERROR, message);
+    }
+
+    public static Diagnostic warning(String file, int line, int column, String message) {
+        return new Diagnostic(file, line, column, Severity.WARNING, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label() + ": " + message;
+    }
+}

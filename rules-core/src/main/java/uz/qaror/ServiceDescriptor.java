@@ -1,0 +1,107 @@
+package uz.qaror;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a service folder's {@code service.yaml} says about the service: its names, agency, legal basis, fee,
+ * legal deadline and the inputs its rules read. Immutable; read by the engine, listed by {@code qaror services}.
+ *
+ * @param id           the stable catalog id, e.g. {@code marriage-registration}
+ * @param portalId     the my.gov.uz service number, where known
+ * @param automatic    whether the law lets the service be decided without an officer
+ * @param verification how well the facts are confirmed: V confirmed, P partly, E estimate to check on lex.uz
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceDescriptor(
+        String id,
+        Integer portalId,
+        Map<String, String> names,
+        Agency agency,
+        String lifeEvent,
+        List<String> channels,
+        boolean automatic,
+        List<String> legalBasis,
+        String verification,
+        List<String> unverified,
+        FeeSchedule fee,
+        Deadline deadline,
+        List<Input> inputs) {
+
+    public ServiceDescriptor {
+        names = names == null ? Map.of() : Map.copyOf(names);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+        unverified = unverified == null ? List.of() : List.copyOf(unverified);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    /** The service's name in a language, falling back to Uzbek Latin, then to the id. */
+    public String name(Language language) {
+        String name = names.get(language.tag());
+        return name != null ? name : names.getOrDefault(Language.UZ.tag(), id);
+    }
+
+    /** The agency that owns the service. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Agency(String id, Map<String, String> names) {
+        public Agency {
+            names = names == null ? Map.of() : Map.copyOf(names);
+        }
+
+        public String name(Language language) {
+            String name = names.get(language.tag());
+            return name != null ? name : names.getOrDefault("en", id);
+        }
+    }
+
+    /**
+     * The fee: components charged on every application (with a lower rate online where the law gives one) and
+     * options a rule may add with {@code decision.charge("...")}, all in BCA.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeeSchedule(String legalBasis, List<FeeComponent> components, List<FeeComponent> options) {
+        public FeeSchedule {
+            components = components == null ? List.of() : List.copyOf(components);
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+    }
+
+    /** A fee component in BCA; {@code onlineBca} applies to web and mobile applications when set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeeComponent(String code, BigDecimal bca, BigDecimal onlineBca, Map<String, String> names) {
+        public FeeComponent {
+            names = names == null ? Map.of() : Map.copyOf(names);
+        }
+    }
+
+    /** The legal deadline for the decision, counted from the submission date. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Deadline(Integer workingDays, Integer days, Integer months, String legalBasis) {
+    }
+
+    /**
+     * An input the rules read: a path ({@code applicant.birthDate}, {@code household.members},
+     * {@code form.spouseBirthDate}, {@code documents.medical-certificate}), its type for {@code form.*} inputs
+     * ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code date}, {@code enum}), and
+     * whether the application is incomplete without it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Input(String path, String type, boolean required, List<String> values,
+                        Map<String, String> labels) {
+        public Input {
+            values = values == null ? List.of() : List.copyOf(values);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        public String label(Language language) {
+            String label = labels.get(language.tag());
+            return label != null ? label : labels.getOrDefault(Language.UZ.tag(), path);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package uz.qaror.internal;
+
+import java.util.Objects;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.catalog.CatalogSource;
+
+/**
+ * Gives Qaror's own tools (the CLI, the test runner, the linter) what the public {@link DecisionEngine} keeps
+ * to itself: its catalog source and compiled services. Embedders should not use it: it may change at any time.
+ */
+public final class Internals {
+
+    /** Implemented by the engine, installed when its class loads. */
+    public interface Access {
+        CatalogSource source(DecisionEngine engine);
+
+        CompiledService compiled(DecisionEngine engine, String serviceId);
+    }
+
+    private static volatile Access access;
+
+    private Internals() {
+    }
+
+    public static void install(Access implementation) {
+        access = implementation;
+    }
+
+    public static CatalogSource source(DecisionEngine engine) {
+        return access().source(engine);
+    }
+
+    /**
+     * @throws uz.qaror.RulesException when the service does not compile
+     */
+    public static CompiledService compiled(DecisionEngine engine, String serviceId) {
+        return access().compiled(engine, serviceId);
+    }
+
+    private static Access access() {
+        if (access == null) {
+            // Loading the engine class installs the access.
+            Objects.requireNonNull(DecisionEngine.class.getName());
+            try {
+                Class.forName(DecisionEngine.class.getName(), true, DecisionEngine.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return access;
+    }
+}

@@ -1,0 +1,40 @@
+package uz.qaror.internal.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.params.ParameterTable;
+
+/**
+ * Everything a service's folder holds, read and parsed: descriptor, reason texts, rule files, the parameters it
+ * can read (shared and its own) and the content hash that versions all of them.
+ *
+ * @param reasons reason code to texts by language tag
+ */
+public record ServiceFolder(
+        ServiceDescriptor descriptor,
+        Path directory,
+        String displayDirectory,
+        Map<String, Map<String, String>> reasons,
+        List<Path> ruleFiles,
+        List<Path> otherFiles,
+        ParameterTable parameters,
+        String version) {
+
+    public ServiceFolder {
+        reasons = Map.copyOf(reasons);
+        ruleFiles = List.copyOf(ruleFiles);
+        otherFiles = List.copyOf(otherFiles);
+    }
+
+    public String id() {
+        return descriptor.id();
+    }
+
+    /** How a file of this folder is named in diagnostics, e.g. {@code rules/services/x/rules.drl}. */
+    public String display(Path file) {
+        return displayDirectory + "/" + directory.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,71 @@
+package uz.qaror.internal.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+
+import uz.qaror.Diagnostic;
+import uz.qaror.internal.json.Json;
+
+/** Reads a YAML file of the catalog, turning parse errors into diagnostics that point at the line. */
+final class YamlFiles {
+
+    private YamlFiles() {
+    }
+
+    static <T> T read(Path file, String displayName, JavaType type) {
+        try (InputStream in = Files.newInputStream(file)) {
+            T value = Json.YAML.readValue(in, type);
+            if (value == null) {
+                throw new CatalogException(Diagnostic.error(displayName, 1, 1, "the file is empty"));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null ? 0 : where.getLineNr();
+            int column = where == null ? 0 : where.getColumnNr();
+            throw new CatalogException(Diagnostic.error(displayName, line, column, explain(e)));
+        } catch (IOException e) {
+            throw new CatalogException(Diagnostic.error(displayName, 0, 0, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static String explain(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown key '" + unknown.getPropertyName() + "'; known keys: " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
+            return "'" + bad.getValue() + "' is not a valid " + bad.getTargetType().getSimpleName()
+                    + path(bad);
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            return "wrong type" + path(mismatch) + ": " + firstLine(mismatch.getOriginalMessage());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at '" + path + "'";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

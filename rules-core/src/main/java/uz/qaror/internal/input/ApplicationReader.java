@@ -1,0 +1,308 @@
+package uz.qaror.internal.input;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
+
+import uz.qaror.Problem;
+import uz.qaror.ServiceDescriptor.Input;
+import uz.qaror.facts.Applicant;
+import uz.qaror.facts.Application;
+import uz.qaror.facts.Document;
+import uz.qaror.facts.Household;
+import uz.qaror.facts.Member;
+import uz.qaror.facts.Property;
+import uz.qaror.facts.Vehicle;
+import uz.qaror.internal.build.CompiledService;
+
+/**
+ * Reads an application's JSON into facts, checking it against the service's schema and the identifiers'
+ * own rules (PINFL check digit and the birth date and sex it encodes, phone, passport, STIR, SOATO). Every
+ * problem is collected, not only the first; required inputs that are absent are listed as missing.
+ */
+public final class ApplicationReader {
+
+    /** Uzbekistan's time: a submission timestamp without an offset is read in it. */
+    public static final ZoneOffset TASHKENT = ZoneOffset.ofHours(5);
+
+    private final CompiledService service;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ApplicationReader(CompiledService service) {
+        this.service = service;
+    }
+
+    /** The parsed application, or the problems that keep it from being decided. */
+    public static Outcome read(JsonNode root, CompiledService service, LocalDate asOf) {
+        return new ApplicationReader(service).parse(root, asOf);
+    }
+
+    /** Either facts to decide on or problems. */
+    public record Outcome(ParsedApplication application, List<Problem> problems) {
+    }
+
+    private Outcome parse(JsonNode root, LocalDate asOf) {
+        for (ValidationMessage message : service.schema().validate(root)) {
+            problems.add(SchemaMessages.toProblem(message));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, List.copyOf(problems));
+        }
+        OffsetDateTime submittedAt = parseTimestamp(root.path("submittedAt").asText());
+        LocalDate date = asOf != null ? asOf
+                : submittedAt == null ? LocalDate.now(TASHKENT) : submittedAt.atZoneSameInstant(TASHKENT).toLocalDate();
+        String channel = root.path("channel").asText("web");
+        Application application = new Application(root.path("id").asText(), root.path("service").asText(),
+                submittedAt, date, channel);
+
+        JsonNode applicantNode = root.path("applicant");
+        Applicant applicant = readApplicant(applicantNode, date);
+        List<Member> members = new ArrayList<>();
+        JsonNode membersNode = root.path("household").path("members");
+        for (int i = 0; i < membersNode.size(); i++) {
+            members.add(readMember(membersNode.get(i), "household.members[" + i + "]", date));
+        }
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (JsonNode vehicle : root.path("household").path("vehicles")) {
+            Integer year = vehicle.hasNonNull("year") ? vehicle.get("year").intValue() : null;
+            vehicles.add(new Vehicle(vehicle.path("kind").asText(), year, year == null ? null : date.getYear() - year));
+        }
+        List<Property> properties = new ArrayList<>();
+        for (JsonNode property : root.path("household").path("properties")) {
+            properties.add(new Property(property.path("kind").asText()));
+        }
+        List<Document> documents = new ArrayList<>();
+        JsonNode documentsNode = root.path("documents");
+        for (int i = 0; i < documentsNode.size(); i++) {
+            JsonNode document = documentsNode.get(i);
+            documents.add(new Document(document.path("type").asText(), textOrNull(document, "number"),
+                    date(document, "issuedOn", "documents[" + i + "].issuedOn")));
+        }
+        Map<String, Object> form = readForm(root.path("form"));
+        if (!problems.isEmpty()) {
+            return new Outcome(null, List.copyOf(problems));
+        }
+        Household household = household(applicant, members, vehicles, properties, root.path("household"));
+        List<String> missing = missing(root, applicant, documents, form);
+        return new Outcome(new ParsedApplication(application, applicant, household, members, vehicles, properties,
+                documents, form, missing), List.of());
+    }
+
+    private Applicant readApplicant(JsonNode node, LocalDate date) {
+        String pinfl = textOrNull(node, "pinfl");
+        LocalDate birthDate = date(node, "birthDate", "applicant.birthDate");
+        String sex = textOrNull(node, "sex");
+        if (pinfl != null) {
+            Optional<String> problem = Identifiers.pinflProblem(pinfl);
+            if (problem.isPresent()) {
+                problems.add(new Problem("applicant.pinfl", problem.get()));
+            } else {
+                birthDate = agreeWithPinfl(pinfl, birthDate, sex, "applicant");
+                sex = sex == null ? Identifiers.pinflSex(pinfl) : sex;
+            }
+        }
+        String soato = textOrNull(node.path("address"), "soato");
+        check(soato, "applicant.address.soato", Identifiers::soatoProblem);
+        String phone = textOrNull(node, "phone");
+        if (check(phone, "applicant.phone", Identifiers::phoneProblem)) {
+            phone = Identifiers.normalisePhone(phone);
+        }
+        String passport = textOrNull(node, "passport");
+        check(passport, "applicant.passport", Identifiers::passportProblem);
+        String stir = textOrNull(node, "stir");
+        check(stir, "applicant.stir", Identifiers::stirProblem);
+        return new Applicant(pinfl, birthDate, age(birthDate, date, "applicant.birthDate"), sex,
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup"), soato, phone, passport, stir,
+                decimalOrNull(node, "monthlyIncome"), intOrNull(node, "serviceYears"));
+    }
+
+    private Member readMember(JsonNode node, String path, LocalDate date) {
+        String pinfl = textOrNull(node, "pinfl");
+        LocalDate birthDate = date(node, "birthDate", path + ".birthDate");
+        String sex = textOrNull(node, "sex");
+        if (pinfl != null) {
+            Optional<String> problem = Identifiers.pinflProblem(pinfl);
+            if (problem.isPresent()) {
+                problems.add(new Problem(path + ".pinfl", problem.get()));
+            } else {
+                birthDate = agreeWithPinfl(pinfl, birthDate, sex, path);
+                sex = sex == null ? Identifiers.pinflSex(pinfl) : sex;
+            }
+        }
+        return new Member(pinfl, birthDate, age(birthDate, date, path + ".birthDate"), sex,
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup"), node.path("relation").asText(),
+                decimalOrNull(node, "monthlyIncome"), node.path("employed").asBoolean(false),
+                node.path("servesInMilitary").asBoolean(false));
+    }
+
+    private LocalDate agreeWithPinfl(String pinfl, LocalDate birthDate, String sex, String path) {
+        LocalDate encoded = Identifiers.pinflBirthDate(pinfl).orElseThrow();
+        if (birthDate != null && !birthDate.equals(encoded)) {
+            problems.add(new Problem(path + ".birthDate", "birth date " + birthDate + " does not agree with PINFL "
+                    + pinfl + ", which encodes " + encoded));
+        }
+        if (sex != null && !sex.equals(Identifiers.pinflSex(pinfl))) {
+            problems.add(new Problem(path + ".sex", "sex " + sex + " does not agree with PINFL " + pinfl
+                    + ", which encodes " + Identifiers.pinflSex(pinfl)));
+        }
+        return birthDate != null ? birthDate : encoded;
+    }
+
+    private Integer age(LocalDate birthDate, LocalDate date, String path) {
+        if (birthDate == null) {
+            return null;
+        }
+        if (birthDate.isAfter(date)) {
+            problems.add(new Problem(path, "birth date " + birthDate + " is after the application date " + date));
+            return null;
+        }
+        return Period.between(birthDate, date).getYears();
+    }
+
+    private Map<String, Object> readForm(JsonNode form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        service.formFields().forEach((name, type) -> {
+            JsonNode value = form.get(name);
+            if (value == null || value.isNull()) {
+                return;
+            }
+            String path = "form." + name;
+            if (type == LocalDate.class) {
+                LocalDate parsed = date(form, name, path);
+                if (parsed != null) {
+                    values.put(name, parsed);
+                }
+            } else if (type == Integer.class) {
+                if (!value.canConvertToInt()) {
+                    problems.add(new Problem(path, value + " is too large for a whole number"));
+                } else {
+                    values.put(name, value.intValue());
+                }
+            } else if (type == BigDecimal.class) {
+                values.put(name, value.decimalValue());
+            } else if (type == Boolean.class) {
+                values.put(name, value.booleanValue());
+            } else {
+                values.put(name, value.asText());
+            }
+        });
+        return values;
+    }
+
+    private List<String> missing(JsonNode root, Applicant applicant, List<Document> documents,
+                                 Map<String, Object> form) {
+        List<String> missing = new ArrayList<>();
+        for (Input input : service.descriptor().inputs()) {
+            if (!input.required()) {
+                continue;
+            }
+            String path = input.path();
+            boolean present;
+            if (path.startsWith("form.")) {
+                present = form.containsKey(path.substring(5));
+            } else if (path.startsWith("documents.")) {
+                String type = path.substring(10);
+                present = documents.stream().anyMatch(d -> d.getType().equals(type));
+            } else if (path.equals("applicant.birthDate")) {
+                present = applicant.getBirthDate() != null;
+            } else if (path.equals("applicant.sex")) {
+                present = applicant.getSex() != null;
+            } else {
+                JsonNode node = root.at("/" + path.replace('.', '/'));
+                present = !node.isMissingNode() && !node.isNull();
+            }
+            if (!present) {
+                missing.add(path);
+            }
+        }
+        return missing;
+    }
+
+    private static Household household(Applicant applicant, List<Member> members, List<Vehicle> vehicles,
+                                       List<Property> properties, JsonNode node) {
+        int size = 1 + members.size();
+        BigDecimal total = applicant.getMonthlyIncome() == null ? BigDecimal.ZERO : applicant.getMonthlyIncome();
+        for (Member member : members) {
+            if (member.getMonthlyIncome() != null) {
+                total = total.add(member.getMonthlyIncome());
+            }
+        }
+        BigDecimal perCapita = total.divide(BigDecimal.valueOf(size), 0, RoundingMode.HALF_UP);
+        int children = (int) members.stream()
+                .filter(m -> m.isChild() && m.getAge() != null && m.getAge() < 18).count();
+        int dwellings = (int) properties.stream().filter(Property::isDwelling).count();
+        int nonResidential = (int) properties.stream().filter(p -> "non-residential".equals(p.getKind())).count();
+        int cars = (int) vehicles.stream().filter(Vehicle::isCar).count();
+        boolean military = members.stream().anyMatch(Member::isServesInMilitary);
+        BigDecimal bank = node.hasNonNull("bankBalance") ? node.get("bankBalance").decimalValue() : BigDecimal.ZERO;
+        return new Household(size, children, total, perCapita, bank, dwellings, nonResidential, cars, military);
+    }
+
+    private boolean check(String value, String path, java.util.function.Function<String, Optional<String>> rule) {
+        if (value == null) {
+            return false;
+        }
+        Optional<String> problem = rule.apply(value);
+        problem.ifPresent(p -> problems.add(new Problem(path, p)));
+        return problem.isEmpty();
+    }
+
+    private LocalDate date(JsonNode node, String field, String path) {
+        String text = textOrNull(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(path, "'" + text + "' is not a date; write it as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private OffsetDateTime parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atOffset(TASHKENT);
+            } catch (DateTimeParseException notDateTime) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().atOffset(TASHKENT);
+                } catch (DateTimeParseException notDate) {
+                    problems.add(new Problem("submittedAt", "'" + text + "' is not an ISO date-time; write it as "
+                            + "2025-07-15T10:30:00+05:00"));
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Integer intOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.intValue();
+    }
+
+    private static BigDecimal decimalOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.decimalValue();
+    }
+}

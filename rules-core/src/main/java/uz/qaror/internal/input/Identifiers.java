@@ -1,0 +1,142 @@
+package uz.qaror.internal.input;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Validation of Uzbekistan's identifiers. Each check returns the problem in words, or empty when the value is
+ * valid.
+ */
+public final class Identifiers {
+
+    private static final int[] PINFL_WEIGHTS = {7, 3, 1};
+    private static final Pattern PINFL_SHAPE = Pattern.compile("\\d{14}");
+    private static final Pattern PASSPORT_SHAPE = Pattern.compile("[A-Z]{2}\\d{7}");
+    private static final Pattern STIR_SHAPE = Pattern.compile("[2-7]\\d{8}");
+    private static final Pattern SOATO_SHAPE = Pattern.compile("17\\d{2}(\\d{3}(\\d{3})?)?");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    /** The regions of SOATO (4-digit codes) by name. */
+    public static final Map<String, String> REGIONS = Map.ofEntries(
+            Map.entry("1703", "Andijan"), Map.entry("1706", "Bukhara"), Map.entry("1708", "Jizzakh"),
+            Map.entry("1710", "Kashkadarya"), Map.entry("1712", "Navoi"), Map.entry("1714", "Namangan"),
+            Map.entry("1718", "Samarkand"), Map.entry("1722", "Surkhandarya"), Map.entry("1724", "Syrdarya"),
+            Map.entry("1726", "Tashkent city"), Map.entry("1727", "Tashkent region"), Map.entry("1730", "Fergana"),
+            Map.entry("1733", "Khorezm"), Map.entry("1735", "Karakalpakstan"));
+
+    private Identifiers() {
+    }
+
+    /**
+     * Checks a PINFL: 14 digits; the first gives century and sex; the next six the birth date as DDMMYY; area
+     * and serial not 000; the last a check digit over the first 13 with weights 7, 3, 1 (ICAO 9303).
+     */
+    public static Optional<String> pinflProblem(String pinfl) {
+        if (!PINFL_SHAPE.matcher(pinfl).matches()) {
+            return Optional.of("a PINFL is 14 digits, got '" + pinfl + "'");
+        }
+        int first = pinfl.charAt(0) - '0';
+        if (first < 1 || first > 6) {
+            return Optional.of("PINFL '" + pinfl + "' starts with " + first + "; the first digit is 1 to 6");
+        }
+        if (pinflBirthDate(pinfl).isEmpty()) {
+            return Optional.of("PINFL '" + pinfl + "' encodes no valid birth date in digits 2-7 (DDMMYY)");
+        }
+        if (pinfl.startsWith("000", 7) || pinfl.startsWith("000", 10)) {
+            return Optional.of("PINFL '" + pinfl + "' has 000 as its area code or serial number");
+        }
+        int expected = pinflCheckDigit(pinfl.substring(0, 13));
+        if (pinfl.charAt(13) - '0' != expected) {
+            return Optional.of("PINFL '" + pinfl + "' has a wrong check digit (" + pinfl.charAt(13)
+                    + ", expected " + expected + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The check digit of the first 13 digits of a PINFL. */
+    public static int pinflCheckDigit(String first13) {
+        int sum = 0;
+        for (int i = 0; i < 13; i++) {
+            sum += (first13.charAt(i) - '0') * PINFL_WEIGHTS[i % 3];
+        }
+        return sum % 10;
+    }
+
+    /** The birth date a well-formed PINFL encodes. */
+    public static Optional<LocalDate> pinflBirthDate(String pinfl) {
+        int first = pinfl.charAt(0) - '0';
+        int century = switch (first) {
+            case 1, 2 -> 1800;
+            case 3, 4 -> 1900;
+            case 5, 6 -> 2000;
+            default -> -1;
+        };
+        if (century < 0) {
+            return Optional.empty();
+        }
+        try {
+            int day = Integer.parseInt(pinfl.substring(1, 3));
+            int month = Integer.parseInt(pinfl.substring(3, 5));
+            int year = century + Integer.parseInt(pinfl.substring(5, 7));
+            return Optional.of(LocalDate.of(year, month, day));
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code M} for an odd first digit, {@code F} for an even one. */
+    public static String pinflSex(String pinfl) {
+        return (pinfl.charAt(0) - '0') % 2 == 1 ? "M" : "F";
+    }
+
+    /** A phone number valid for Uzbekistan (through libphonenumber), or the problem. */
+    public static Optional<String> phoneProblem(String phone) {
+        try {
+            PhoneNumber number = PHONES.parse(phone, "UZ");
+            if (number.getCountryCode() != 998 || !PHONES.isValidNumber(number)) {
+                return Optional.of("'" + phone + "' is not a valid Uzbek phone number (+998 and 9 digits)");
+            }
+            return Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.of("'" + phone + "' is not a phone number: " + e.getMessage());
+        }
+    }
+
+    /** The phone in E.164 form; call only after {@link #phoneProblem} found none. */
+    public static String normalisePhone(String phone) {
+        try {
+            return PHONES.format(PHONES.parse(phone, "UZ"), PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static Optional<String> passportProblem(String passport) {
+        return PASSPORT_SHAPE.matcher(passport).matches() ? Optional.empty()
+                : Optional.of("'" + passport + "' is not a passport or ID card number (2 Latin capitals and 7 "
+                        + "digits, e.g. AA1234567)");
+    }
+
+    public static Optional<String> stirProblem(String stir) {
+        return STIR_SHAPE.matcher(stir).matches() ? Optional.empty()
+                : Optional.of("'" + stir + "' is not a STIR (9 digits; 2 for companies, 4-7 for individuals)");
+    }
+
+    public static Optional<String> soatoProblem(String soato) {
+        if (!SOATO_SHAPE.matcher(soato).matches()) {
+            return Optional.of("'" + soato + "' is not a SOATO code (17 and 2 region digits, optionally 3 "
+                    + "district and 3 settlement digits)");
+        }
+        if (!REGIONS.containsKey(soato.substring(0, 4))) {
+            return Optional.of("'" + soato + "' names no region of Uzbekistan (" + soato.substring(0, 4) + ")");
+        }
+        return Optional.empty();
+    }
+}

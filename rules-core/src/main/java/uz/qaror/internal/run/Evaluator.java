@@ -1,0 +1,233 @@
+package uz.qaror.internal.run;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.kie.api.KieServices;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+import uz.qaror.Decision;
+import uz.qaror.Decision.Amount;
+import uz.qaror.Decision.FiredRule;
+import uz.qaror.Decision.ParameterUse;
+import uz.qaror.Fee;
+import uz.qaror.Language;
+import uz.qaror.Outcome;
+import uz.qaror.Reason;
+import uz.qaror.ServiceDescriptor;
+import uz.qaror.ServiceDescriptor.FeeComponent;
+import uz.qaror.facts.DecisionSheet;
+import uz.qaror.facts.Parameters;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.build.RuleMetadata;
+import uz.qaror.internal.input.ParsedApplication;
+
+/**
+ * Decides one parsed application with a service's rules: a fresh session per call (sessions are not
+ * thread-safe; the KieBase is), a pseudo clock set to the decision date so that {@code date-effective} and
+ * {@code date-expires} judge by it, and the outcome assembled from what the rules wrote.
+ */
+public final class Evaluator {
+
+    /** A bound on rule firings, so that a rule that re-triggers itself fails instead of hanging a batch. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
+
+    private Evaluator() {
+    }
+
+    private static KieSessionConfiguration pseudoClock() {
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        return configuration;
+    }
+
+    /** Thrown when a rule fails while deciding; names the rule. */
+    public static final class RuleFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RuleFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static Decision decide(CompiledService service, ParsedApplication input) {
+        LocalDate date = input.application().getDate();
+        AtomicReference<FiredRule> current = new AtomicReference<>();
+        List<FiredRule> fired = new ArrayList<>();
+        DecisionSheet sheet = new DecisionSheet(current::get);
+        Parameters params = new Parameters(date, service.folder().parameters()::lookup);
+
+        KieSession session = service.kieBase().newKieSession(PSEUDO_CLOCK, null);
+        try {
+            SessionPseudoClock clock = session.getSessionClock();
+            // Drools parses date-effective in the JVM's zone; noon keeps the day whatever the offset.
+            clock.advanceTime(date.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli(),
+                    TimeUnit.MILLISECONDS);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    current.set(new FiredRule(event.getMatch().getRule().getName(),
+                            RuleMetadata.legalBasis(event.getMatch().getRule())));
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(current.get());
+                }
+            });
+            session.setGlobal("decision", sheet);
+            session.setGlobal("params", params);
+            insertFacts(session, service, input);
+            int firings = session.fireAllRules(MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) {
+                throw new RuleFailure("rules of service '" + service.id() + "' fired " + MAX_FIRINGS
+                        + " times without ending; a rule probably re-triggers itself", null);
+            }
+        } catch (RuleFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            FiredRule rule = current.get();
+            throw new RuleFailure("rule '" + (rule == null ? "?" : rule.name()) + "' of service '" + service.id()
+                    + "' failed: " + rootMessage(e), e);
+        } finally {
+            session.dispose();
+        }
+        return assemble(service, input, sheet, params, fired);
+    }
+
+    private static void insertFacts(KieSession session, CompiledService service, ParsedApplication input) {
+        session.insert(input.application());
+        session.insert(input.applicant());
+        session.insert(input.household());
+        input.members().forEach(session::insert);
+        input.vehicles().forEach(session::insert);
+        input.properties().forEach(session::insert);
+        input.documents().forEach(session::insert);
+        FactType formType = service.formType();
+        try {
+            Object form = formType.newInstance();
+            input.formValues().forEach((name, value) -> formType.set(form, name, value));
+            session.insert(form);
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException("cannot create the Form of service " + service.id(), e);
+        }
+    }
+
+    private static Decision assemble(CompiledService service, ParsedApplication input, DecisionSheet sheet,
+                                     Parameters params, List<FiredRule> fired) {
+        ServiceDescriptor descriptor = service.descriptor();
+        Map<String, Map<String, String>> texts = service.folder().reasons();
+        List<Reason> reasons = new ArrayList<>();
+        Outcome outcome = null;
+        for (DecisionSheet.Entry entry : sheet.entries()) {
+            outcome = outcome == null ? entry.effect() : outcome.strongest(entry.effect());
+            FiredRule rule = entry.rule();
+            reasons.add(new Reason(entry.code(), entry.effect(),
+                    ReasonTexts.texts(texts, entry.code(), entry.arguments()),
+                    rule == null ? "" : rule.legalBasis(), rule == null ? "" : rule.name()));
+        }
+        List<String> missing = new ArrayList<>(input.missing());
+        for (String path : sheet.missing()) {
+            if (!missing.contains(path)) {
+                missing.add(path);
+            }
+        }
+        for (String path : input.missing()) {
+            reasons.add(missingInputReason(descriptor, path));
+        }
+        if (!missing.isEmpty()) {
+            outcome = outcome == null ? Outcome.INCOMPLETE : outcome.strongest(Outcome.INCOMPLETE);
+        }
+        if (outcome == null) {
+            outcome = Outcome.REFERRED;
+            reasons.add(engineReason("NO_RULE_DECIDED", Outcome.REFERRED));
+        }
+        if (!descriptor.automatic() && (outcome == Outcome.APPROVED || outcome == Outcome.REJECTED)) {
+            outcome = Outcome.REFERRED;
+            reasons.add(engineReason("OFFICER_DECIDES", Outcome.REFERRED));
+        }
+        Outcome finalOutcome = outcome;
+        List<Reason> shown = reasons.stream().filter(r -> r.effect() == finalOutcome).toList();
+        if (finalOutcome == Outcome.REFERRED && shown.size() < reasons.size()
+                && shown.stream().anyMatch(r -> r.code().equals("OFFICER_DECIDES"))) {
+            shown = reasons; // the officer sees what the rules would have decided
+        }
+        Fee fee = fee(descriptor, input, sheet, params);
+        List<Amount> amounts = sheet.amounts().entrySet().stream()
+                .map(e -> new Amount(e.getKey(), e.getValue().setScale(0, RoundingMode.HALF_UP), "soum")).toList();
+        LocalDate submissionDate = input.application().getSubmittedAt() == null ? input.application().getDate()
+                : input.application().getSubmittedAt().atZoneSameInstant(
+                        uz.qaror.internal.input.ApplicationReader.TASHKENT).toLocalDate();
+        return new Decision(input.application().getId(), service.id(), finalOutcome, shown, missing, fee, amounts,
+                input.application().getSubmittedAt(), input.application().getDate(),
+                Deadlines.dueDate(descriptor.deadline(), submissionDate), service.version(), fired, params.used());
+    }
+
+    private static Reason missingInputReason(ServiceDescriptor descriptor, String path) {
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        ServiceDescriptor.Input input = descriptor.inputs().stream().filter(i -> i.path().equals(path))
+                .findFirst().orElse(null);
+        for (Language language : Language.values()) {
+            String label = input == null ? path : input.label(language);
+            texts.put(language, ReasonTexts.texts(Map.of(), "MISSING_INPUT", Map.of("input", label)).get(language));
+        }
+        return new Reason("MISSING_INPUT", Outcome.INCOMPLETE, texts, "", "");
+    }
+
+    private static Reason engineReason(String code, Outcome effect) {
+        return new Reason(code, effect, ReasonTexts.texts(Map.of(), code, Map.of()), "", "");
+    }
+
+    private static Fee fee(ServiceDescriptor descriptor, ParsedApplication input, DecisionSheet sheet,
+                           Parameters params) {
+        ServiceDescriptor.FeeSchedule schedule = descriptor.fee();
+        if (schedule == null || (schedule.components().isEmpty() && sheet.charges().isEmpty())) {
+            return null;
+        }
+        BigDecimal bcaValue = params.bca();
+        boolean online = input.application().isOnline();
+        List<Fee.Component> components = new ArrayList<>();
+        for (FeeComponent component : schedule.components()) {
+            BigDecimal bca = online && component.onlineBca() != null ? component.onlineBca() : component.bca();
+            components.add(new Fee.Component(component.code(), bca, soum(bca, bcaValue)));
+        }
+        for (String option : sheet.charges()) {
+            FeeComponent component = schedule.options().stream().filter(o -> o.code().equals(option)).findFirst()
+                    .orElseThrow(() -> new RuleFailure("a rule charged fee option '" + option
+                            + "', which service.yaml's fee.options does not declare", null));
+            components.add(new Fee.Component(component.code(), component.bca(), soum(component.bca(), bcaValue)));
+        }
+        BigDecimal totalBca = components.stream().map(Fee.Component::bca).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal totalSoum = components.stream().map(Fee.Component::soum).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Fee(components, totalBca, totalSoum, bcaValue, schedule.legalBasis());
+    }
+
+    private static BigDecimal soum(BigDecimal bca, BigDecimal bcaValue) {
+        return bca.multiply(bcaValue).setScale(0, RoundingMode.HALF_UP);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,77 @@
+package uz.qaror.internal.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import uz.qaror.Language;
+import uz.qaror.internal.json.Json;
+
+/**
+ * Fills reason texts: the service's own ({@code reasons.yaml}), then the engine's ({@code MISSING_INPUT},
+ * {@code NO_RULE_DECIDED}, ...). Placeholders {@code {name}} take the rule's arguments.
+ */
+public final class ReasonTexts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Map<String, Map<String, String>> ENGINE = loadEngineReasons();
+
+    private ReasonTexts() {
+    }
+
+    /** The engine's own reason codes, for lint and documentation. */
+    public static Map<String, Map<String, String>> engineReasons() {
+        return ENGINE;
+    }
+
+    public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
+                                              Map<String, Object> arguments) {
+        Map<String, String> byTag = serviceReasons.get(code);
+        if (byTag == null) {
+            byTag = ENGINE.get(code);
+        }
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String text = byTag == null ? null : byTag.get(language.tag());
+            texts.put(language, fill(text == null ? code : text, arguments));
+        }
+        return texts;
+    }
+
+    static String fill(String template, Map<String, Object> arguments) {
+        if (arguments.isEmpty()) {
+            return template;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = arguments.get(matcher.group(1));
+            String replacement = value == null ? matcher.group() : format(value);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String format(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", decimal).replace(',', ' ');
+        }
+        return String.valueOf(value);
+    }
+
+    private static Map<String, Map<String, String>> loadEngineReasons() {
+        try (InputStream in = ReasonTexts.class.getResourceAsStream("/uz/qaror/engine-reasons.yaml")) {
+            return Map.copyOf(Json.YAML.readValue(in, new TypeReference<Map<String, Map<String, String>>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
