@@ -183,8 +183,7 @@ public final class DecisionEngine {
         } catch (RulesException e) {
             List<Problem> problems = new ArrayList<>();
             problems.add(new Problem("service", "the rules of service '" + serviceId + "' do not compile"));
-            e.diagnostics().forEach(d -> problems.add(new Problem(d.file() + ":" + d.line() + ":" + d.column(),
-                    d.message())));
+            e.diagnostics().forEach(d -> problems.add(new Problem(d.location(), d.message())));
             return new Failure(id, serviceId, Failure.Kind.RULES_BROKEN, problems);
         }
         ApplicationReader.Outcome read = ApplicationReader.read(application, service, date);

@@ -27,8 +27,13 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
         return severity == Severity.ERROR;
     }
 
+    /** {@code file:line:column}, with 1 for an unknown line or column. */
+    public String location() {
+        return file + ":" + Math.max(line, 1) + ":" + Math.max(column, 1);
+    }
+
     @Override
     public String toString() {
-        return file + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label() + ": " + message;
+        return location() + ": " + severity.label() + ": " + message;
     }
 }

@@ -65,6 +65,9 @@ final class DroolsMessages {
         if (matcher.find()) {
             return unknownField(simpleName(matcher.group(2)), matcher.group(1), message);
         }
+        if (message.startsWith("Rule Compilation error ")) {
+            return "in the rule's actions (then ... end): " + firstLines(message.substring(23));
+        }
         return firstLines(message);
     }
 

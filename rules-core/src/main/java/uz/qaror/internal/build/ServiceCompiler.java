@@ -61,6 +61,7 @@ public final class ServiceCompiler {
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
         String expectedPackage = FormDeclaration.packageOf(folder.id());
+        List<Diagnostic> syntaxErrors = new ArrayList<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Resource generated = ResourceFactory.newByteArrayResource(
@@ -74,9 +75,15 @@ public final class ServiceCompiler {
             Resource resource = ResourceFactory.newByteArrayResource(content);
             resource.setSourcePath(display);
             if (kind == RuleFileKind.DRL) {
-                checkPackage(new String(content, StandardCharsets.UTF_8), expectedPackage, display)
-                        .ifPresent(diagnostics::add);
-                batch.add(resource, ResourceType.DRL);
+                String drl = new String(content, StandardCharsets.UTF_8);
+                List<Diagnostic> syntax = DrlSyntax.check(drl, resource);
+                if (syntax.isEmpty()) {
+                    checkPackage(drl, expectedPackage, display).ifPresent(diagnostics::add);
+                    batch.add(resource, ResourceType.DRL);
+                } else {
+                    // Compile the other files anyway, so that their errors are reported too.
+                    syntaxErrors.addAll(syntax);
+                }
             } else {
                 DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
                 configuration.setInputType(kind == RuleFileKind.DECISION_TABLE_CSV
@@ -94,6 +101,7 @@ public final class ServiceCompiler {
             throw new RulesException("service '" + folder.id() + "' cannot be built",
                     List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
         }
+        diagnostics.addAll(syntaxErrors);
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             diagnostics.add(DroolsMessages.toDiagnostic(result, folder.displayDirectory(), Diagnostic.Severity.ERROR));
         }

@@ -65,7 +65,8 @@ public final class DecisionJson {
         for (Decision.Amount amount : d.amounts()) {
             amounts.putObject(amount.code()).put("value", amount.value()).put("unit", amount.unit());
         }
-        node.put("submittedAt", d.submittedAt() == null ? null : d.submittedAt().toString());
+        node.put("submittedAt", d.submittedAt() == null ? null
+                : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         node.put("asOf", d.asOf().toString());
         node.put("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
         node.put("rulesVersion", d.rulesVersion());

@@ -1,0 +1,105 @@
+package uz.qaror.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import uz.qaror.RulesException;
+
+/** {@code qaror}: decides applications to the Single Portal's services from the command line. */
+@Command(name = "qaror",
+        mixinStandardHelpOptions = true,
+        versionProvider = Qaror.Version.class,
+        description = "Decides applications to the public services of Uzbekistan's Single Portal (my.gov.uz) "
+                + "with each service's rules.",
+        subcommands = {
+                EvaluateCommand.class,
+                BatchCommand.class,
+                ServicesCommand.class,
+                CheckCommand.class,
+                CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:checks failed (an application could not be decided, a rule file has errors, a test failed)",
+                "2:usage error (unknown option, missing argument)",
+                "3:unreadable input or rules (file not found, rules folder broken)"
+        })
+public final class Qaror implements Runnable {
+
+    public static final int DONE = 0;
+    public static final int CHECKS_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int UNREADABLE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the engine's log (Drools build messages) on stderr.")
+    void verbose(boolean verbose) {
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command; see qaror --help");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for main and tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Qaror());
+        commandLine.setExitCodeExceptionMapper(error -> {
+            if (error instanceof CommandLine.ParameterException) {
+                return USAGE;
+            }
+            return error instanceof RulesException || error instanceof java.io.UncheckedIOException
+                    || error instanceof java.io.IOException ? UNREADABLE : CHECKS_FAILED;
+        });
+        commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
+            cmd.getErr().println("qaror: " + describe(error));
+            cmd.getErr().flush();
+            return cmd.getExitCodeExceptionMapper().getExitCode(error);
+        });
+        return commandLine;
+    }
+
+    private static String describe(Exception error) {
+        if (error instanceof RulesException || error instanceof java.io.UncheckedIOException
+                || error instanceof IllegalArgumentException) {
+            return error.getMessage();
+        }
+        return error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Qaror.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"qaror " + properties.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

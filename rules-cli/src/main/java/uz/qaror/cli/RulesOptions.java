@@ -1,0 +1,28 @@
+package uz.qaror.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import picocli.CommandLine.Option;
+
+import uz.qaror.DecisionEngine;
+
+/** The options every command that decides shares: where the rules are, and the date to judge at. */
+final class RulesOptions {
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Use the rules in this folder (services/<id>/ and parameters/) instead of the embedded catalog.")
+    Path rules;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Judge every application as of this date (YYYY-MM-DD) instead of its submission date.")
+    LocalDate asOf;
+
+    DecisionEngine engine() {
+        DecisionEngine.Builder builder = DecisionEngine.builder().asOf(asOf);
+        if (rules != null) {
+            builder.rulesDirectory(rules);
+        }
+        return builder.build();
+    }
+}

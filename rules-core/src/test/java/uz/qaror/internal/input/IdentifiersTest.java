@@ -1,0 +1,56 @@
+package uz.qaror.internal.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdentifiersTest {
+
+    @Test
+    void validPinflDecodesBirthDateAndSex() {
+        assertThat(Identifiers.pinflProblem("31405982610122")).isEmpty();
+        assertThat(Identifiers.pinflBirthDate("31405982610122")).contains(LocalDate.of(1998, 5, 14));
+        assertThat(Identifiers.pinflSex("31405982610122")).isEqualTo("M");
+        assertThat(Identifiers.pinflSex("61002002610125")).isEqualTo("F");
+        assertThat(Identifiers.pinflBirthDate("61002002610125")).contains(LocalDate.of(2000, 2, 10));
+    }
+
+    @Test
+    void checkDigitUsesWeights731() {
+        // 3*7+1*3+4*1+0*7+5*3+9*1+8*7+2*3+6*1+1*7+0*3+1*1+2*7 = 172 -> 2
+        assertThat(Identifiers.pinflCheckDigit("3140598261012")).isEqualTo(2);
+        assertThat(Identifiers.pinflProblem("31405982610121")).hasValueSatisfying(p -> assertThat(p)
+                .contains("check digit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3140598261012", "314059826101222", "71405982610122", "33102982610122",
+            "31405980000122", "3140598261012a"})
+    void malformedPinflsAreRejected(String pinfl) {
+        assertThat(Identifiers.pinflProblem(pinfl)).isPresent();
+    }
+
+    @Test
+    void phonesAreCheckedByLibphonenumber() {
+        assertThat(Identifiers.phoneProblem("+998 90 123 45 67")).isEmpty();
+        assertThat(Identifiers.normalisePhone("+998 90 123 45 67")).isEqualTo("+998901234567");
+        assertThat(Identifiers.phoneProblem("+998 12")).isPresent();
+        assertThat(Identifiers.phoneProblem("+7 912 345 67 89")).isPresent();
+    }
+
+    @Test
+    void passportStirAndSoato() {
+        assertThat(Identifiers.passportProblem("AA1234567")).isEmpty();
+        assertThat(Identifiers.passportProblem("A1234567")).isPresent();
+        assertThat(Identifiers.stirProblem("201234567")).isEmpty();
+        assertThat(Identifiers.stirProblem("101234567")).isPresent();
+        assertThat(Identifiers.soatoProblem("1726")).isEmpty();
+        assertThat(Identifiers.soatoProblem("1726277")).isEmpty();
+        assertThat(Identifiers.soatoProblem("1799")).isPresent();
+        assertThat(Identifiers.soatoProblem("12")).isPresent();
+    }
+}
