@@ -58,6 +58,16 @@ class DecisionEngineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(decision.reasons()).extracting(Reason::code).containsExactly("INCOME_TOO_HIGH");
         assertThat(decision.missing()).containsExactly("documents.certificate");
+        assertThat(decision.fee()).as("nothing is charged on a rejection").isNull();
+    }
+
+    @Test
+    void amountsAreOnlyGivenWithAnApproval() {
+        Decision incomplete = ENGINE.decide(application("demo-benefit", "2024-06-01T10:00:00+05:00", "1990-01-01",
+                "{\"income\": 100, \"kind\": \"b\"}"));
+        assertThat(incomplete.outcome()).isEqualTo(Outcome.INCOMPLETE);
+        assertThat(incomplete.amounts()).isEmpty();
+        assertThat(incomplete.fee()).isNotNull();
     }
 
     @Test

@@ -169,9 +169,13 @@ public final class Evaluator {
                 && shown.stream().anyMatch(r -> r.code().equals("OFFICER_DECIDES"))) {
             shown = reasons; // the officer sees what the rules would have decided
         }
-        Fee fee = fee(descriptor, input, sheet, params);
-        List<Amount> amounts = sheet.amounts().entrySet().stream()
-                .map(e -> new Amount(e.getKey(), e.getValue().setScale(0, RoundingMode.HALF_UP), "soum")).toList();
+        // Nothing is charged on a rejection, and nothing is paid unless the application is approved (or an
+        // officer, who sees what the rules computed, decides).
+        Fee fee = finalOutcome == Outcome.REJECTED ? null : fee(descriptor, input, sheet, params);
+        List<Amount> amounts = finalOutcome != Outcome.APPROVED && finalOutcome != Outcome.REFERRED ? List.of()
+                : sheet.amounts().entrySet().stream()
+                        .map(e -> new Amount(e.getKey(), e.getValue().setScale(0, RoundingMode.HALF_UP), "soum"))
+                        .toList();
         LocalDate submissionDate = input.application().getSubmittedAt() == null ? input.application().getDate()
                 : input.application().getSubmittedAt().atZoneSameInstant(
                         uz.qaror.internal.input.ApplicationReader.TASHKENT).toLocalDate();
