@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.catalog.CatalogStats;
 import uz.qaror.internal.json.Json;
 
 /** {@code qaror services}: lists the catalog. */
@@ -27,13 +28,24 @@ final class ServicesCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language;
 
-    @Option(names = "--json", description = "Print the descriptors as a JSON array.")
+    @Option(names = "--json", description = "Print the descriptors (or, with --stats, the figures) as JSON.")
     boolean json;
+
+    @Option(names = "--stats", description = "Measure the catalog against the decree (PQ-308): services of 700, "
+            + "share decided automatically against 65%%, share on mobile against 75%%, by agency.")
+    boolean stats;
 
     @Override
     public Integer call() throws Exception {
         List<ServiceDescriptor> services = rules.engine().services();
         PrintWriter out = spec.commandLine().getOut();
+        if (stats) {
+            CatalogStats figures = CatalogStats.of(services);
+            out.println(json ? Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures)
+                    : describe(figures));
+            out.flush();
+            return Qaror.DONE;
+        }
         if (json) {
             out.println(Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(services));
         } else {
@@ -48,5 +60,24 @@ final class ServicesCommand implements Callable<Integer> {
         }
         out.flush();
         return Qaror.DONE;
+    }
+
+    private static String describe(CatalogStats stats) {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        stats.byAgency().forEach((agency, row) -> rows.add(cells(agency, row)));
+        rows.add(cells("total", stats.total()));
+        return Table.render(List.of("AGENCY", "SERVICES", "AUTOMATIC", "MOBILE"), rows) + System.lineSeparator()
+                + String.format(java.util.Locale.ROOT,
+                "decree PQ-308: %d of %d services (%.1f%%); automatic %.1f%% (target %.0f%%); mobile %.1f%% "
+                        + "(target %.0f%%)", stats.total().services(), CatalogStats.TARGET_SERVICES,
+                100.0 * stats.total().services() / CatalogStats.TARGET_SERVICES,
+                100 * stats.total().automaticShare(), 100 * CatalogStats.TARGET_AUTOMATIC,
+                100 * stats.total().mobileShare(), 100 * CatalogStats.TARGET_MOBILE);
+    }
+
+    private static List<String> cells(String name, CatalogStats.Row row) {
+        return List.of(name, Integer.toString(row.services()),
+                String.format(java.util.Locale.ROOT, "%d (%.0f%%)", row.automatic(), 100 * row.automaticShare()),
+                String.format(java.util.Locale.ROOT, "%d (%.0f%%)", row.mobile(), 100 * row.mobileShare()));
     }
 }

@@ -147,6 +147,17 @@ class CliTest {
     }
 
     @Test
+    void statsMeasureTheCatalogAgainstTheDecree() throws Exception {
+        Run table = run("services", "--stats");
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("minjust").contains("of 700 services").contains("target 65%")
+                .contains("target 75%");
+        JsonNode json = run("services", "--stats", "--json").json();
+        assertThat(json.get("total").get("services").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(json.get("byAgency").has("social-protection")).isTrue();
+    }
+
+    @Test
     void exitCodesAreDocumentedAndKept() {
         assertThat(run("--help").out()).contains("Exit codes:").contains("usage error");
         assertThat(run("evaluate", "--no-such-option", "x").exitCode()).isEqualTo(2);
