@@ -1,12 +1,17 @@
 package uz.qaror.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,23 +21,49 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.internal.batch.BatchRunner;
 import uz.qaror.internal.batch.BatchSummary;
+import uz.qaror.internal.batch.RecordFormat;
+import uz.qaror.internal.batch.RecordSource;
+import uz.qaror.internal.batch.ResumableOutput;
 
-/** {@code qaror batch}: decides a file of JSON Lines. */
+/** {@code qaror batch}: decides a file of applications. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Decides JSON Lines: one application per line in, one decision or error record per line out,",
-                "in order, each with its line number. A line that cannot be decided becomes an error record and",
-                "the batch goes on. The output file appears whole or not at all. A summary goes to stderr."})
+        description = {"Decides many applications: JSON Lines, one JSON array, or a folder of JSON files in;",
+                "one record per application out, in input order, each with its record number; a record that",
+                "cannot be decided becomes an error record and the batch goes on. With -o the file is written",
+                "aside (OUT.partial) and moved into place at the end; an interrupted batch continues with",
+                "--resume. A summary goes to stderr: outcomes, automation rate, errors by kind, throughput."})
 final class BatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", description = "JSON Lines input, or - for standard input.")
+    @Parameters(paramLabel = "IN", description = "JSON Lines file, JSON array file, folder of .json files, or - "
+            + "for standard input.")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Write here (written aside, then moved into place) instead of standard output.")
+            description = "Write here instead of standard output.")
     Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "jsonl (default: the whole decision per line) or csv (one row per decision).")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: one per core, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "Continue an interrupted batch from OUT.partial: no record is "
+            + "decided or written twice.")
+    boolean resume;
+
+    @Option(names = "--decision-log", paramLabel = "FILE", description = "Write an audit log: one line per "
+            + "record with rules version, parameters, fired rules and input hash; identifiers masked.")
+    Path decisionLog;
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "When stderr is not a terminal, print a progress line this often (default ${DEFAULT-VALUE}).")
+    int progressEvery;
 
     @Mixin
     RulesOptions rules;
@@ -42,20 +73,80 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BatchRunner runner = new BatchRunner(rules.engine(), language.language);
+        RecordFormat recordFormat;
+        try {
+            recordFormat = RecordFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (resume && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs -o OUT");
+        }
+        if (!"-".equals(input) && !Files.exists(Path.of(input))) {
+            throw new java.io.UncheckedIOException(input + ": no such file or folder", new java.io.IOException());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        BatchRunner runner = new BatchRunner(rules.engine(), language.language, recordFormat, threads,
+                decisionLog != null);
+        Progress progress = new Progress(err, System.console() != null, Duration.ofSeconds(progressEvery));
+        BatchSummary summary = new BatchSummary();
         long start = System.nanoTime();
-        BatchSummary summary;
-        try (InputStream in = InputFiles.open(input)) {
-            if (output == null) {
-                OutputStream out = System.out;
-                summary = runner.run(in, out);
-                out.flush();
-            } else {
-                summary = AtomicFile.write(output, out -> runner.run(in, out));
+        ResumableOutput out = output == null ? null : ResumableOutput.open(output, recordFormat.header(), resume);
+        ResumableOutput log = decisionLog == null ? null : ResumableOutput.open(decisionLog, null, resume);
+        long skip = 0;
+        if (out != null) {
+            skip = out.existingRecords();
+            if (log != null) {
+                skip = Math.min(skip, log.existingRecords());
+                out.truncateTo(skip);
+                log.truncateTo(skip);
+            }
+            if (skip > 0) {
+                summary.addWritten(out, recordFormat);
+                err.println("resuming after " + skip + " records already written to " + out.partial());
             }
         }
-        spec.commandLine().getErr().println(summary.describe(Duration.ofNanos(System.nanoTime() - start)));
-        spec.commandLine().getErr().flush();
+        Writer stdout = null;
+        try (RecordSource source = RecordSource.open(input, System.in)) {
+            Writer target;
+            if (out != null) {
+                target = out.writer();
+            } else {
+                stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+                if (recordFormat.header() != null) {
+                    stdout.write(recordFormat.header());
+                    stdout.write('\n');
+                }
+                target = stdout;
+            }
+            runner.run(source, skip, target, log == null ? null : log.writer(), summary, progress::update);
+        } catch (IOException | RuntimeException e) {
+            // Keep what was written for --resume, never a half-written OUT.
+            if (out != null) {
+                out.suspend();
+                err.println("qaror: the batch stopped; " + summary.records() + " records are in " + out.partial()
+                        + "; run again with --resume to continue");
+            }
+            if (log != null) {
+                log.suspend();
+            }
+            throw e;
+        }
+        if (stdout != null) {
+            stdout.flush();
+        }
+        if (out != null) {
+            out.commit();
+        }
+        if (log != null) {
+            log.commit();
+        }
+        progress.finish();
+        err.println(summary.describe(Duration.ofNanos(System.nanoTime() - start)));
+        err.flush();
         return summary.errors() > 0 ? Qaror.CHECKS_FAILED : Qaror.DONE;
     }
 }

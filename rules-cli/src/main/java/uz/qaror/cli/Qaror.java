@@ -82,7 +82,7 @@ public final class Qaror implements Runnable {
 
     private static String describe(Exception error) {
         if (error instanceof RulesException || error instanceof java.io.UncheckedIOException
-                || error instanceof IllegalArgumentException) {
+                || error instanceof java.io.IOException || error instanceof IllegalArgumentException) {
             return error.getMessage();
         }
         return error.getClass().getSimpleName() + ": " + error.getMessage();

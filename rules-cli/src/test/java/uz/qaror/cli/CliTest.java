@@ -92,7 +92,7 @@ class CliTest {
         assertThat(lines).hasSize(8);
         List<JsonNode> records = lines.stream().map(CliTest::parse).toList();
         for (int i = 0; i < records.size(); i++) {
-            assertThat(records.get(i).get("line").asInt()).isEqualTo(i + 1);
+            assertThat(records.get(i).get("record").asInt()).isEqualTo(i + 1);
         }
         assertThat(records.get(0).get("outcome").asText()).isEqualTo("APPROVED");
         assertThat(records.get(1).get("error").get("kind").asText()).isEqualTo("MALFORMED_JSON");

@@ -17,6 +17,35 @@ public final class BatchSummary {
     private final Map<String, Map<Outcome, Long>> byService = new TreeMap<>();
     private final Map<Failure.Kind, Long> errorsByKind = new TreeMap<>();
 
+    /** Counts a record written by an earlier run of a resumed batch. */
+    void addWritten(String service, String outcome, String errorKind) {
+        records++;
+        if (outcome != null) {
+            Outcome o = Outcome.valueOf(outcome);
+            byOutcome.merge(o, 1L, Long::sum);
+            byService.computeIfAbsent(service == null ? "?" : service, s -> new TreeMap<>()).merge(o, 1L, Long::sum);
+        } else {
+            errorsByKind.merge(errorKind == null ? Failure.Kind.MALFORMED_JSON : Failure.Kind.valueOf(errorKind), 1L,
+                    Long::sum);
+        }
+    }
+
+    /** Rebuilds the counts of what an interrupted run already wrote. */
+    public void addWritten(ResumableOutput output, RecordFormat format) throws java.io.IOException {
+        java.io.IOException[] failure = new java.io.IOException[1];
+        output.forEachExisting(line -> {
+            try {
+                RecordFormat.Recorded recorded = format.read(line);
+                addWritten(recorded.service(), recorded.outcome(), recorded.errorKind());
+            } catch (java.io.IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
     void add(Result result) {
         records++;
         if (result instanceof Decision decision) {
