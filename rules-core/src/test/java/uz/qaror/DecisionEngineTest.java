@@ -87,6 +87,17 @@ class DecisionEngineTest {
     }
 
     @Test
+    void anUnansweredQuestionIsNullNotNo() {
+        // "express" is a boolean the applicant did not answer: the rule "Express" must not see false or true,
+        // and no fee option may be charged.
+        Decision decision = decide("{\"income\": 1}");
+        assertThat(decision.fee().components()).extracting(Fee.Component::code).containsExactly("duty");
+        assertThat(decision.firedRules()).extracting(Decision.FiredRule::name)
+                .doesNotContain("Express", "Express answer seen");
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+    }
+
+    @Test
     void parametersAreReadAsOfTheSubmissionDate() {
         String form = "{\"income\": 1100000}";
         assertThat(ENGINE.decide(application("demo-benefit", "2024-12-31T23:59:00+05:00", "1990-01-01", form))

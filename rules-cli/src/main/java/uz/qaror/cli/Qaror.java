@@ -23,6 +23,8 @@ import uz.qaror.RulesException;
         subcommands = {
                 EvaluateCommand.class,
                 BatchCommand.class,
+                GenerateCommand.class,
+                SimulateCommand.class,
                 ServicesCommand.class,
                 CheckCommand.class,
                 CommandLine.HelpCommand.class,

@@ -123,7 +123,11 @@ public final class Evaluator {
         FactType formType = service.formType();
         try {
             Object form = formType.newInstance();
-            input.formValues().forEach((name, value) -> formType.set(form, name, value));
+            // Declared types start with false and 0 in boxed fields; an unanswered question must read as null,
+            // not as "no", so every field is set.
+            for (String name : service.formFields().keySet()) {
+                formType.set(form, name, input.formValues().get(name));
+            }
             session.insert(form);
         } catch (InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("cannot create the Form of service " + service.id(), e);

@@ -1,0 +1,96 @@
+package uz.qaror.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.generate.ApplicationGenerator;
+import uz.qaror.internal.run.NearestIds;
+
+/** {@code qaror generate}: realistic test applications as JSON Lines. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Writes realistic applications for the catalog's services as JSON Lines: valid PINFLs,",
+                "plausible households and incomes, every outcome represented, a chosen share of invalid records.",
+                "The same seed gives the same applications."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", paramLabel = "N", required = true, description = "How many applications.")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default 1).")
+    long seed;
+
+    @Option(names = "--services", paramLabel = "ID", split = ",",
+            description = "Only these services (comma-separated ids); default all.")
+    List<String> services;
+
+    @Option(names = "--invalid-share", paramLabel = "P", defaultValue = "0",
+            description = "Share of invalid records, 0 to 1 (malformed JSON, bad PINFL, bad date, unknown service).")
+    double invalidShare;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here instead of standard output.")
+    Path output;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Override
+    public Integer call() throws IOException {
+        if (count < 0 || invalidShare < 0 || invalidShare > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--count must be 0 or more and --invalid-share between 0 and 1");
+        }
+        DecisionEngine engine = rules.engine();
+        List<ServiceDescriptor> all = engine.services();
+        List<ServiceDescriptor> chosen = all;
+        if (services != null) {
+            List<String> ids = all.stream().map(ServiceDescriptor::id).toList();
+            for (String id : services) {
+                if (!ids.contains(id)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown service '" + id
+                            + "'; nearest: " + String.join(", ", NearestIds.nearest(id, ids, 3)));
+                }
+            }
+            chosen = all.stream().filter(s -> services.contains(s.id())).toList();
+        }
+        ApplicationGenerator generator = new ApplicationGenerator(chosen, seed, invalidShare);
+        if (output == null) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            writeAll(generator, out);
+            out.flush();
+        } else {
+            AtomicFile.write(output, (OutputStream stream) -> {
+                Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                writeAll(generator, out);
+                out.flush();
+                return null;
+            });
+        }
+        return Qaror.DONE;
+    }
+
+    private void writeAll(ApplicationGenerator generator, Writer out) throws IOException {
+        for (long i = 0; i < count; i++) {
+            out.write(generator.line(i));
+            out.write('\n');
+        }
+    }
+}

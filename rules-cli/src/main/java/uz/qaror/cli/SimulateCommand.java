@@ -1,0 +1,109 @@
+package uz.qaror.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.internal.batch.RecordSource;
+import uz.qaror.internal.json.Json;
+import uz.qaror.internal.simulate.HtmlReport;
+import uz.qaror.internal.simulate.SimulationReport;
+import uz.qaror.internal.simulate.Simulator;
+
+/** {@code qaror simulate}: what a rule change would do to a set of applications. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Decides every application under two rule sets and reports what changes: counts per",
+                "service, the transition matrix (APPROVED to REJECTED, ...), amount and fee changes, sample",
+                "applications per transition and the list of changed applications; as JSON and as a",
+                "self-contained HTML page with charts."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--baseline", paramLabel = "DIR|embedded", defaultValue = "embedded",
+            description = "The rules in force: a folder, or 'embedded' for the embedded catalog (default).")
+    String baseline;
+
+    @Option(names = "--candidate", paramLabel = "DIR", required = true, description = "The proposed rules folder.")
+    Path candidate;
+
+    @Parameters(paramLabel = "IN", description = "Applications: JSON Lines, a JSON array, a folder, or -.")
+    String input;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Judge both sides as of this date instead of each submission date.")
+    LocalDate asOf;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON report here "
+            + "(default: standard output, unless --html is given).")
+    Path output;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
+    Path html;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--max-changes", paramLabel = "N", defaultValue = "100000",
+            description = "List at most this many changed applications (default ${DEFAULT-VALUE}); all are counted.")
+    int maxChanges;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!"-".equals(input) && !Files.exists(Path.of(input))) {
+            throw new java.io.UncheckedIOException(input + ": no such file or folder", new IOException());
+        }
+        DecisionEngine.Builder base = DecisionEngine.builder().asOf(asOf);
+        if (!"embedded".equals(baseline)) {
+            base.rulesDirectory(Path.of(baseline));
+        }
+        DecisionEngine baselineEngine = base.build();
+        DecisionEngine candidateEngine = DecisionEngine.builder().asOf(asOf).rulesDirectory(candidate).build();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        SimulationReport report;
+        try (RecordSource source = RecordSource.open(input, System.in)) {
+            report = new Simulator(baselineEngine, candidateEngine, threads).run(source, maxChanges);
+        }
+        ObjectNode json = report.toJson(baselineEngine.rulesLocation(), candidateEngine.rulesLocation(),
+                asOf == null ? null : asOf.toString());
+        String text = Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        if (output != null) {
+            AtomicFile.write(output, out -> {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+        } else if (html == null) {
+            spec.commandLine().getOut().println(text);
+            spec.commandLine().getOut().flush();
+        }
+        if (html != null) {
+            String page = HtmlReport.render(json);
+            AtomicFile.write(html, out -> {
+                out.write(page.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(report.records() + " applications decided under both rule sets; " + report.changed()
+                + " change");
+        err.flush();
+        return Qaror.DONE;
+    }
+}
