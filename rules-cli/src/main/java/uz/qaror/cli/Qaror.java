@@ -25,6 +25,8 @@ import uz.qaror.RulesException;
                 BatchCommand.class,
                 ServicesCommand.class,
                 CheckCommand.class,
+                TestCommand.class,
+                CatalogCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
