@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qaror catalog}: works on the catalog itself; its subcommands do the work. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "Works on the catalog itself.",
+        description = "Works on the catalog itself: export copies it into a folder to edit.",
         subcommands = {CatalogExportCommand.class, CommandLine.HelpCommand.class})
 final class CatalogCommand implements Runnable {
 

@@ -21,8 +21,9 @@ import uz.qaror.internal.catalog.CatalogSource;
 
 /** {@code qaror catalog export}: copies the embedded catalog into a folder to edit. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Copies the embedded catalog (services/ and parameters/) into DIR, to edit and then use",
-                "with --rules DIR: qaror check --rules DIR, qaror test --rules DIR."})
+        description = {"Copies the embedded catalog into DIR for a policy team to edit.",
+                "DIR gets services/ and parameters/; after editing, use it with --rules DIR:",
+                "qaror check --rules DIR, qaror test --rules DIR."})
 final class CatalogExportCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,8 @@ final class CatalogExportCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--force",
-            description = "Copy into a folder that is not empty: files of the same name are overwritten, others kept.")
+            description = "Copy into a folder that is not empty: same-named files are overwritten, "
+                    + "others kept.")
     boolean force;
 
     @Override

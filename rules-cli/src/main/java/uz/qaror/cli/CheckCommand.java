@@ -19,11 +19,13 @@ import uz.qaror.internal.lint.Linter;
 
 /** {@code qaror check}: compiles and lints every service and prints diagnostics as file:line:column. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compiles every service of the rules, then lints those that compile, and prints each",
-                "problem as file:line:column: level: message. Lint warns of rules without @legalBasis, reason",
-                "texts missing a language or unused, inputs and parameters no rule reads, amounts written as",
-                "literals, services without test cases and files nothing loads; an unknown reason code or",
-                "parameter is an error. Exits 1 when a service has errors (or, with --strict, warnings)."})
+        description = {"Compiles and lints every service; prints problems as file:line:column.",
+                "Each problem is printed as file:line:column: level: message.",
+                "Lint warns of rules without @legalBasis, reason texts missing a language or",
+                "unused, inputs and parameters no rule reads, amounts written as literals,",
+                "services without test cases and files nothing loads; a reason code or a",
+                "parameter that does not exist is an error.",
+                "Exits 1 when a service has errors (with --strict, also warnings)."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -24,10 +24,12 @@ import uz.qaror.internal.testing.TestRunner;
 
 /** {@code qaror test}: runs the services' test cases and reports failures and rule coverage. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Runs the test cases of every service (or of those named) on the real engine.",
-                "Prints each failing case as file:line: service: case, with what was expected and what came out,",
-                "then the number of cases and failures and the rule coverage: the rules some case fired.",
-                "Exits 1 when a case fails or coverage is below --min-coverage, 3 when a rule or test file is broken."})
+        description = {"Runs the test cases of every service, or of those named, on the real engine.",
+                "Prints each failing case as file:line: service: case with what was expected",
+                "against what came out, then the number of cases and failures and the rule",
+                "coverage: the rules some case fired, per service and in total.",
+                "Exits 1 when a case fails or coverage is below --min-coverage, 3 when a rule",
+                "or test file is broken."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec

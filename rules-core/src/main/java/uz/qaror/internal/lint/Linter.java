@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,12 +103,27 @@ public final class Linter {
                 continue;
             }
             Diagnostic where = ruleLines.get(rule.name());
-            String file = where != null ? where.file() : sources.stream().filter(s -> !s.isDrl())
-                    .map(RuleSource::display).findFirst().orElse(folder.displayDirectory());
-            warn(file, where == null ? 0 : where.line(), where == null ? 0 : where.column(),
-                    "rule \"" + rule.name() + "\" has no @legalBasis(\"...\"): every rule cites the article"
+            if (where == null) {
+                where = inDecisionTable(rule.name());
+            }
+            warn(where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no @legalBasis(\"...\"): every rule cites the article"
                             + " it applies, which the decision shows with each reason");
         }
+    }
+
+    /** Where a rule that no DRL file names comes from: a decision table's row, or at least its file. */
+    private Diagnostic inDecisionTable(String ruleName) {
+        String fallback = folder.displayDirectory();
+        for (RuleSource source : sources) {
+            int row = source.tableRow(ruleName);
+            if (row > 0) {
+                return Diagnostic.warning(source.display(), row, 1, "");
+            }
+            if (row == 0 && fallback.equals(folder.displayDirectory())) {
+                fallback = source.display();
+            }
+        }
+        return Diagnostic.warning(fallback, 0, 0, "");
     }
 
     private void reasonTexts() {
@@ -286,7 +302,7 @@ public final class Linter {
     }
 
     /** The nearest of {@code known}, ignoring case: reason codes are upper case, NearestIds compares lower. */
-    private static List<String> nearest(String wanted, java.util.Collection<String> known, int count) {
+    private static List<String> nearest(String wanted, Collection<String> known, int count) {
         Map<String, String> byLower = new LinkedHashMap<>();
         new TreeSet<>(known).forEach(k -> byLower.putIfAbsent(k.toLowerCase(Locale.ROOT), k));
         return NearestIds.nearest(wanted, new ArrayList<>(byLower.keySet()), count).stream()

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.drl.extensions.DecisionTableFactory;
 import org.kie.api.io.Resource;
@@ -22,6 +24,8 @@ import uz.qaror.internal.catalog.RuleFileKind;
  * CSV that holds the same text, or at the file alone for a spreadsheet.
  */
 final class RuleSource {
+
+    private static final Pattern TABLE_RULE = Pattern.compile("(.+)_(\\d+)");
 
     private final String display;
     private final RuleFileKind kind;
@@ -80,6 +84,34 @@ final class RuleSource {
     /** The DRL with comments and string contents blanked. */
     String bare() {
         return text.bare();
+    }
+
+    /**
+     * The line of the row a decision table rule comes from, or -1 when the rule is not from this table. Drools
+     * names such a rule after its table and row, {@code <RuleTable name with _ for spaces>_<row>}; a spreadsheet
+     * is not read here, so its rules are all placed at line 0 (unknown).
+     */
+    int tableRow(String ruleName) {
+        if (isDrl()) {
+            return -1;
+        }
+        if (kind != RuleFileKind.DECISION_TABLE_CSV) {
+            return 0;
+        }
+        Matcher name = TABLE_RULE.matcher(ruleName);
+        if (!name.matches()) {
+            return -1;
+        }
+        for (String line : raw.split("\n", -1)) {
+            String cell = line.split(",", -1)[0].trim();
+            if (cell.startsWith("RuleTable ")) {
+                String table = line.substring(line.indexOf("RuleTable ") + 10).split(",", -1)[0].trim();
+                if (table.replace(' ', '_').equals(name.group(1))) {
+                    return Integer.parseInt(name.group(2));
+                }
+            }
+        }
+        return -1;
     }
 
     /** The line of a match at {@code offset} of {@link #code()} whose text is {@code token}; 0 when unknown. */
