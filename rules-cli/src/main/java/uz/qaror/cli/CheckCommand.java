@@ -40,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DecisionEngine engine = rules.engine();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(Linter.lintCatalog(Internals.source(engine)));
         for (String id : engine.serviceIds()) {
             diagnostics.addAll(check(engine, id));
         }

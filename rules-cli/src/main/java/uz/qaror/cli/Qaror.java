@@ -35,7 +35,7 @@ import uz.qaror.RulesException;
                 "0:done",
                 "1:checks failed (an application could not be decided, a rule file has errors, a test failed)",
                 "2:usage error (unknown option, missing argument)",
-                "3:unreadable input or rules (file not found, rules folder broken)"
+                "3:unreadable input or rules (file not found, rules folder or test file broken)"
         })
 public final class Qaror implements Runnable {
 

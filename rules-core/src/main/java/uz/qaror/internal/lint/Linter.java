@@ -22,6 +22,7 @@ import uz.qaror.Language;
 import uz.qaror.RulesException;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.ServiceFolder;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.run.NearestIds;
@@ -61,6 +62,14 @@ public final class Linter {
         for (Path file : folder.ruleFiles()) {
             sources.add(RuleSource.read(file, folder.display(file)));
         }
+    }
+
+    /** Findings about the catalog as a whole: service folders that nothing loads. */
+    public static List<Diagnostic> lintCatalog(CatalogSource source) {
+        return source.foldersWithoutDescriptor().stream()
+                .map(folder -> Diagnostic.warning(folder, 0, 0, "this folder has no service.yaml, so nothing"
+                        + " loads it; add the descriptor or move the folder out of services/"))
+                .toList();
     }
 
     /**
@@ -143,7 +152,8 @@ public final class Linter {
                 warn(file, line, 1, "reason " + code + " has no text in " + String.join(", ", missing)
                         + ": the portal shows every reason in " + Language.tags());
             }
-            if (!mentioned(code)) {
+            // A service may give its own text to an engine code (MISSING_INPUT, ...), which the engine uses.
+            if (!mentioned(code) && !ReasonTexts.engineReasons().containsKey(code)) {
                 warn(file, line, 1, "reason " + code + " is not used by any rule file; remove it or use it");
             }
         }

@@ -56,10 +56,15 @@ public final class JUnitXml {
         xml.writeAttribute("failures", Long.toString(report.failures()));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
+        writeCoverage(xml, report);
         for (CaseResult result : report.results()) {
             TestCase testCase = result.testCase();
             newline(xml, 2);
-            xml.writeStartElement("testcase");
+            if (result.passed()) {
+                xml.writeEmptyElement("testcase");
+            } else {
+                xml.writeStartElement("testcase");
+            }
             xml.writeAttribute("classname", report.service());
             xml.writeAttribute("name", testCase.name());
             // file and line let CI servers link a failure to the case in the test file.
@@ -74,11 +79,29 @@ public final class JUnitXml {
                         + String.join("\n", result.differences()));
                 xml.writeEndElement();
                 newline(xml, 2);
+                xml.writeEndElement();
             }
-            xml.writeEndElement();
         }
         newline(xml, 1);
         xml.writeEndElement();
+    }
+
+    /** Rule coverage as suite properties, so that CI can chart it next to the cases. */
+    private static void writeCoverage(XMLStreamWriter xml, TestRunner.ServiceReport report) throws XMLStreamException {
+        newline(xml, 2);
+        xml.writeStartElement("properties");
+        property(xml, "rules", Integer.toString(report.rules().size()));
+        property(xml, "rulesFired", Integer.toString(report.rules().size() - report.unfiredRules().size()));
+        property(xml, "rulesNotFired", String.join("; ", report.unfiredRules()));
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        newline(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
     }
 
     private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {

@@ -62,6 +62,19 @@ class LinterTest {
     }
 
     @Test
+    void aFolderWithoutDescriptorAndAServiceTextForAnEngineCode(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Files.createDirectories(dir.resolve("services/draft"));
+        Files.writeString(service.resolve("reasons.yaml"), Files.readString(service.resolve("reasons.yaml"))
+                + "MISSING_INPUT: {uz: \"a\", uz-Cyrl: \"b\", ru: \"c\", en: \"d\"}\n");
+        assertThat(Linter.lintCatalog(Internals.source(DecisionEngine.fromDirectory(dir))))
+                .extracting(Diagnostic::toString)
+                .containsExactly(dir + "/services/draft:1:1: warning: this folder has no service.yaml, so nothing"
+                        + " loads it; add the descriptor or move the folder out of services/");
+        assertThat(lint(dir, "demo-benefit")).extracting(Diagnostic::message).noneMatch(m -> m.contains("MISSING"));
+    }
+
+    @Test
     void drlTextKeepsPositionsWhileBlankingCommentsAndStrings() {
         DrlText text = DrlText.of("a // \"x\"\nb \"s // t\" /* c\nd */ e 'q'");
         assertThat(text.code()).isEqualTo("a       \nb \"s // t\"     \n     e 'q'");

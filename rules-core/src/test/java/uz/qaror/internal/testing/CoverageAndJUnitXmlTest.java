@@ -50,7 +50,7 @@ class CoverageAndJUnitXmlTest {
         JUnitXml.write(List.of(
                 report("a", List.of(result("a", "passes", List.of()),
                         result("a", "fails <badly> & \"loudly\"", List.of("outcome: expected A, got B", "fee: x"))),
-                        List.of(), List.of()),
+                        List.of("r1", "r2"), List.of("r2")),
                 report("b", List.of(result("b", "passes too", List.of())), List.of(), List.of())), out);
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -59,6 +59,9 @@ class CoverageAndJUnitXmlTest {
         assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("3");
         assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+        Element firstSuite = (Element) xml.getElementsByTagName("testsuite").item(0);
+        assertThat(firstSuite.getElementsByTagName("property").item(1).getAttributes().getNamedItem("value")
+                .getNodeValue()).isEqualTo("1");
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
         assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("fails <badly> & \"loudly\"");
         assertThat(failure.getAttribute("message")).isEqualTo("outcome: expected A, got B");
