@@ -36,7 +36,8 @@ final class TestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Test the rules in this folder (services/<id>/ and parameters/) instead of the embedded catalog.")
+            description = "Test the rules in this folder (services/<id>/ and parameters/) instead of the "
+                    + "embedded catalog.")
     Path rules;
 
     @Option(names = "--junit", paramLabel = "FILE",

@@ -93,7 +93,7 @@ public final class Linter {
     }
 
     private void legalBasis() {
-        Map<String, Diagnostic> ruleLines = new LinkedHashMap<>();
+        Map<String, Position> ruleLines = new LinkedHashMap<>();
         for (RuleSource source : sources) {
             if (!source.isDrl()) {
                 continue;
@@ -103,36 +103,41 @@ public final class Linter {
                 String name = matcher.group(1) != null ? matcher.group(1).replace("\\\"", "\"")
                         : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
                 int at = matcher.start() + matcher.group().indexOf("rule");
-                ruleLines.putIfAbsent(name, Diagnostic.warning(source.display(), source.line(at, ""),
-                        source.column(at, ""), ""));
+                ruleLines.putIfAbsent(name, new Position(source.display(), source.line(at, ""),
+                        source.column(at, "")));
             }
         }
         for (CompiledService.RuleInfo rule : service.rules()) {
             if (!rule.legalBasis().isBlank()) {
                 continue;
             }
-            Diagnostic where = ruleLines.get(rule.name());
+            Position where = ruleLines.get(rule.name());
             if (where == null) {
                 where = inDecisionTable(rule.name());
             }
-            warn(where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no @legalBasis(\"...\"): every rule cites the article"
-                            + " it applies, which the decision shows with each reason");
+            warn(where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no"
+                    + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
+                    + " with each reason");
         }
     }
 
     /** Where a rule that no DRL file names comes from: a decision table's row, or at least its file. */
-    private Diagnostic inDecisionTable(String ruleName) {
+    private Position inDecisionTable(String ruleName) {
         String fallback = folder.displayDirectory();
         for (RuleSource source : sources) {
             int row = source.tableRow(ruleName);
             if (row > 0) {
-                return Diagnostic.warning(source.display(), row, 1, "");
+                return new Position(source.display(), row, 1);
             }
             if (row == 0 && fallback.equals(folder.displayDirectory())) {
                 fallback = source.display();
             }
         }
-        return Diagnostic.warning(fallback, 0, 0, "");
+        return new Position(fallback, 0, 0);
+    }
+
+    /** Where something is written; line and column 0 when unknown. */
+    private record Position(String file, int line, int column) {
     }
 
     private void reasonTexts() {

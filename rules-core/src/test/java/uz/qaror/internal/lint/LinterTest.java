@@ -54,7 +54,8 @@ class LinterTest {
         Path drl = service.resolve("rules.drl");
         Files.writeString(drl, Files.readString(drl)
                 .replace("decision.refer(\"MINOR\");", "decision.refer(\"ELIGIBLE\"); /* MINOR 123456 */")
-                .replace("@legalBasis(\"Test act art. 6\")", "@legalBasis(\"Decree 123456 of 2024\")\n    salience 10000"));
+                .replace("@legalBasis(\"Test act art. 6\")",
+                        "@legalBasis(\"Decree 123456 of 2024\")\n    salience 10000"));
         List<Diagnostic> found = lint(dir, "demo-benefit");
         assertThat(found).extracting(Diagnostic::message)
                 .contains("reason MINOR is not used by any rule file; remove it or use it")
