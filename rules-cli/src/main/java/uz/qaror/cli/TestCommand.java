@@ -3,6 +3,7 @@ package uz.qaror.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (junit != null && Files.isDirectory(junit)) {
+            throw new ParameterException(spec.commandLine(), "--junit " + junit + " is a folder; name the XML file"
+                    + " to write, such as " + junit.resolve("qaror-tests.xml"));
+        }
         DecisionEngine engine = rules == null ? DecisionEngine.embedded() : DecisionEngine.fromDirectory(rules);
         List<String> ids = selected(engine.serviceIds());
         List<TestRunner.ServiceReport> reports = new ArrayList<>();

@@ -81,6 +81,14 @@ class PolicyToolsTest {
         Run run = CliTest.run("test", "marriage-registraton");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown service 'marriage-registraton'; nearest: marriage-registration");
+        assertThat(CliTest.run("catalog").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void junitIntoAFolderIsAUsageError(@TempDir Path dir) {
+        Run run = CliTest.run("test", "--junit", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is a folder; name the XML file");
     }
 
     @Test
