@@ -14,8 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import uz.qaror.DecisionEngine;
-import uz.qaror.internal.Internals;
 import uz.qaror.internal.catalog.CatalogExport;
 import uz.qaror.internal.catalog.CatalogSource;
 
@@ -47,7 +45,7 @@ final class CatalogExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), directory + " is not empty; export into an empty"
                         + " folder, or add --force to overwrite the catalog's files there");
             }
-            CatalogSource source = Internals.source(DecisionEngine.embedded());
+            CatalogSource source = CatalogSource.embedded(CatalogExportCommand.class.getClassLoader());
             int files = CatalogExport.copy(source, directory);
             PrintWriter out = spec.commandLine().getOut();
             out.println("exported " + files + " files of the catalog to " + directory);
