@@ -3,11 +3,13 @@ package uz.qaror.internal.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,53 @@ class LinterTest {
                 .containsExactly(dir + "/services/draft:1:1: warning: this folder has no service.yaml, so nothing"
                         + " loads it; add the descriptor or move the folder out of services/");
         assertThat(lint(dir, "demo-benefit")).extracting(Diagnostic::message).noneMatch(m -> m.contains("MISSING"));
+    }
+
+    @Test
+    void decisionTablesCountAsRulesAndPointAtTheirRows(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Path drl = service.resolve("rules.drl");
+        String text = Files.readString(drl);
+        int minorStart = text.indexOf("rule \"Minor\"");
+        Files.writeString(drl, text.substring(0, minorStart) + text.substring(text.indexOf("end", minorStart) + 3));
+        String[][] table = {
+            {"RuleSet", "qaror.service.demo_benefit"},
+            {"Import", "uz.qaror.facts.*"},
+            {"RuleTable Minors", ""},
+            {"CONDITION", "ACTION"},
+            {"Applicant", ""},
+            {"age < $param", "decision.refer(\"$param\");"},
+            {"younger than", "reason"},
+            {"18", "MINOR"}};
+        StringBuilder csv = new StringBuilder();
+        for (String[] row : table) {
+            csv.append(row[0]).append(',').append('"').append(row[1].replace("\"", "\"\"")).append('"').append('\n');
+        }
+        Files.writeString(service.resolve("minors.drl.csv"), csv);
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString)
+                .contains(dir + "/services/demo-benefit/minors.drl.csv:8:1: warning: rule \"Minors_8\" has no"
+                        + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
+                        + " with each reason")
+                .noneMatch(d -> d.contains("reason MINOR"));
+
+        Files.delete(service.resolve("minors.drl.csv"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(service.resolve("minors.drl.xlsx"))) {
+            var sheet = workbook.createSheet("Tables");
+            for (int r = 0; r < table.length; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue(table[r][0]);
+                row.createCell(1).setCellValue(table[r][1]);
+            }
+            workbook.write(out);
+        }
+
+        assertThat(lint(dir, "demo-benefit")).extracting(Diagnostic::toString)
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:1:1: warning: rule"))
+                .noneMatch(d -> d.contains("reason MINOR"));
     }
 
     @Test
