@@ -82,6 +82,8 @@ final class TestCommand implements Callable<Integer> {
         out.println(cases + " cases, " + failed + " failed");
         coverage.services().forEach(service -> out.println("  " + service.describe()));
         out.println(coverage.describeTotal());
+        // The results are on screen even if the XML cannot be written.
+        out.flush();
         if (junit != null) {
             writeJUnit(reports);
         }
