@@ -27,15 +27,18 @@ import uz.qaror.RulesException;
                 SimulateCommand.class,
                 ServicesCommand.class,
                 CheckCommand.class,
+                TestCommand.class,
+                CatalogCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
-                "1:checks failed (an application could not be decided, a rule file has errors, a test failed)",
+                "1:checks failed (an application could not be decided, a rule file has errors, a test failed, "
+                        + "rule coverage is below --min-coverage, check --strict found warnings)",
                 "2:usage error (unknown option, missing argument)",
-                "3:unreadable input or rules (file not found, rules folder broken)"
+                "3:unreadable input or rules (file not found, rules folder or test file broken)"
         })
 public final class Qaror implements Runnable {
 

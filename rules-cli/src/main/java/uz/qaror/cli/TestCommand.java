@@ -1,0 +1,125 @@
+package uz.qaror.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.internal.run.NearestIds;
+import uz.qaror.internal.testing.CaseResult;
+import uz.qaror.internal.testing.Coverage;
+import uz.qaror.internal.testing.JUnitXml;
+import uz.qaror.internal.testing.TestRunner;
+
+/** {@code qaror test}: runs the services' test cases and reports failures and rule coverage. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Runs the test cases of every service, or of those named, on the real engine.",
+                "Prints each failing case as file:line: service: case with what was expected",
+                "against what came out, then the number of cases and failures and the rule",
+                "coverage: the rules some case fired, per service and in total.",
+                "Exits 1 when a case fails or coverage is below --min-coverage, 3 when a rule",
+                "or test file is broken."})
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Test the rules in this folder (services/<id>/ and parameters/) instead of the "
+                    + "embedded catalog.")
+    Path rules;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the results as JUnit XML, for CI (written aside, then moved into place).")
+    Path junit;
+
+    @Option(names = "--min-coverage", paramLabel = "PERCENT",
+            description = "Fail when fewer than this percentage of all rules is fired by some case.")
+    Double minCoverage;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "The services to test; all when none is named.")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (junit != null && Files.isDirectory(junit)) {
+            throw new ParameterException(spec.commandLine(), "--junit " + junit + " is a folder; name the XML file"
+                    + " to write, such as " + junit.resolve("qaror-tests.xml"));
+        }
+        DecisionEngine engine = rules == null ? DecisionEngine.embedded() : DecisionEngine.fromDirectory(rules);
+        List<String> ids = selected(engine.serviceIds());
+        List<TestRunner.ServiceReport> reports = new ArrayList<>();
+        for (String id : ids) {
+            reports.add(TestRunner.run(engine, id));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int cases = 0;
+        int failed = 0;
+        for (TestRunner.ServiceReport report : reports) {
+            for (CaseResult result : report.results()) {
+                cases++;
+                if (!result.passed()) {
+                    failed++;
+                    out.println(result.testCase().file() + ":" + Math.max(1, result.testCase().line()) + ": "
+                            + report.service() + ": " + result.testCase().name());
+                    result.differences().forEach(difference -> out.println("    " + difference));
+                }
+            }
+        }
+        Coverage coverage = Coverage.of(reports);
+        out.println(cases + " cases, " + failed + " failed");
+        coverage.services().forEach(service -> out.println("  " + service.describe()));
+        out.println(coverage.describeTotal());
+        // The results are on screen even if the XML cannot be written.
+        out.flush();
+        if (junit != null) {
+            writeJUnit(reports);
+        }
+        boolean covered = minCoverage == null || !coverage.isBelow(minCoverage);
+        if (!covered) {
+            out.println("rule coverage is below the minimum of " + format(minCoverage) + "%");
+        }
+        out.flush();
+        return failed > 0 || !covered ? Qaror.CHECKS_FAILED : Qaror.DONE;
+    }
+
+    private List<String> selected(List<String> known) {
+        if (services.isEmpty()) {
+            return known;
+        }
+        for (String service : services) {
+            if (!known.contains(service)) {
+                throw new ParameterException(spec.commandLine(), "unknown service '" + service + "'; nearest: "
+                        + String.join(", ", NearestIds.nearest(service, known, 3)));
+            }
+        }
+        return services.stream().distinct().toList();
+    }
+
+    private void writeJUnit(List<TestRunner.ServiceReport> reports) {
+        try {
+            AtomicFile.write(junit, stream -> {
+                JUnitXml.write(reports, stream);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + junit + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String format(double percent) {
+        return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
+    }
+}
