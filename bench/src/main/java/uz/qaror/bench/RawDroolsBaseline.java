@@ -1,0 +1,109 @@
+package uz.qaror.bench;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.kie.api.KieServices;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.facts.DecisionSheet;
+import uz.qaror.facts.Parameters;
+import uz.qaror.internal.Internals;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ParsedApplication;
+
+/**
+ * The cost of Drools alone: the same KieBases executing the same facts, built before the clock starts (no JSON,
+ * no validation, no output). Usage: {@code RawDroolsBaseline APPLICATIONS.jsonl [THREADS] [ROUNDS]}.
+ */
+public final class RawDroolsBaseline {
+
+    private record Prepared(CompiledService service, ParsedApplication input, Object form) {
+    }
+
+    private RawDroolsBaseline() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        DecisionEngine engine = DecisionEngine.embedded();
+        List<Prepared> prepared = new ArrayList<>();
+        for (String line : Workload.read(file)) {
+            var node = Workload.parse(line);
+            if (!engine.serviceIds().contains(node.path("service").asText())) {
+                continue;
+            }
+            CompiledService service = Internals.compiled(engine, node.path("service").asText());
+            ApplicationReader.Outcome read = ApplicationReader.read(node, service, null);
+            if (read.application() == null) {
+                continue;
+            }
+            FactType type = service.formType();
+            Object form = type.newInstance();
+            for (String name : service.formFields().keySet()) {
+                type.set(form, name, read.application().formValues().get(name));
+            }
+            prepared.add(new Prepared(service, read.application(), form));
+        }
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            int slice = (prepared.size() + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                List<Prepared> part = prepared.subList(Math.min(t * slice, prepared.size()),
+                        Math.min((t + 1) * slice, prepared.size()));
+                futures.add(pool.submit(() -> part.forEach(p -> execute(p, configuration))));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "raw drools round %d: %d decisions in %.2f s = %.0f decisions/s "
+                    + "(%.2f us each, %d threads)%n", round, prepared.size(), seconds, prepared.size() / seconds,
+                    seconds * 1e6 / prepared.size(), threads);
+        }
+    }
+
+    private static void execute(Prepared p, KieSessionConfiguration configuration) {
+        KieSession session = p.service().kieBase().newKieSession(configuration, null);
+        try {
+            SessionPseudoClock clock = session.getSessionClock();
+            clock.advanceTime(p.input().application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault())
+                    .toInstant().toEpochMilli(), TimeUnit.MILLISECONDS);
+            session.setGlobal("decision", new DecisionSheet(() -> null));
+            session.setGlobal("params", new Parameters(p.input().application().getDate(),
+                    p.service().folder().parameters()::lookup));
+            ParsedApplication input = p.input();
+            session.insert(input.application());
+            session.insert(input.applicant());
+            session.insert(input.household());
+            input.members().forEach(session::insert);
+            input.vehicles().forEach(session::insert);
+            input.properties().forEach(session::insert);
+            input.documents().forEach(session::insert);
+            session.insert(p.form());
+            session.fireAllRules(10_000);
+        } finally {
+            session.dispose();
+        }
+    }
+}
