@@ -172,7 +172,8 @@ public final class DecisionEngine {
             return new Failure(id, null, Failure.Kind.INVALID_FIELD, problems);
         }
         String serviceId = serviceNode.asText();
-        if (!source.hasService(serviceId)) {
+        // A service already compiled exists; only the first application of a service asks the file system.
+        if (!services.containsKey(serviceId) && !source.hasService(serviceId)) {
             List<String> nearest = NearestIds.nearest(serviceId, source.serviceIds(), 3);
             return new Failure(id, serviceId, Failure.Kind.UNKNOWN_SERVICE, List.of(new Problem("service",
                     "unknown service '" + serviceId + "'; nearest: " + String.join(", ", nearest))));

@@ -17,6 +17,8 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import uz.qaror.DecisionEngine;
 import uz.qaror.facts.DecisionSheet;
 import uz.qaror.facts.Parameters;
@@ -31,8 +33,11 @@ import uz.qaror.internal.input.ParsedApplication;
  */
 public final class RawDroolsBaseline {
 
-    private record Prepared(CompiledService service, ParsedApplication input, Object form) {
+    /** One application's facts, ready for its service's KieBase. */
+    record Prepared(CompiledService service, ParsedApplication input, Object form) {
     }
+
+    private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
     private RawDroolsBaseline() {
     }
@@ -42,9 +47,33 @@ public final class RawDroolsBaseline {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         DecisionEngine engine = DecisionEngine.embedded();
+        List<Prepared> prepared = prepare(engine, Workload.read(file));
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            int slice = (prepared.size() + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                List<Prepared> part = prepared.subList(Math.min(t * slice, prepared.size()),
+                        Math.min((t + 1) * slice, prepared.size()));
+                futures.add(pool.submit(() -> part.forEach(RawDroolsBaseline::execute)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "raw drools round %d: %d decisions in %.2f s = %.0f decisions/s "
+                    + "(%.2f us each, %d threads)%n", round, prepared.size(), seconds, prepared.size() / seconds,
+                    seconds * 1e6 / prepared.size(), threads);
+        }
+    }
+
+    /** The facts of every valid application, built once. */
+    static List<Prepared> prepare(DecisionEngine engine, List<String> lines) throws Exception {
         List<Prepared> prepared = new ArrayList<>();
-        for (String line : Workload.read(file)) {
-            var node = Workload.parse(line);
+        for (String line : lines) {
+            JsonNode node = Workload.parse(line);
             if (!engine.serviceIds().contains(node.path("service").asText())) {
                 continue;
             }
@@ -60,31 +89,18 @@ public final class RawDroolsBaseline {
             }
             prepared.add(new Prepared(service, read.application(), form));
         }
-        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
-        configuration.setOption(ClockTypeOption.PSEUDO);
-        for (int round = 1; round <= rounds; round++) {
-            long start = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> futures = new ArrayList<>();
-            int slice = (prepared.size() + threads - 1) / threads;
-            for (int t = 0; t < threads; t++) {
-                List<Prepared> part = prepared.subList(Math.min(t * slice, prepared.size()),
-                        Math.min((t + 1) * slice, prepared.size()));
-                futures.add(pool.submit(() -> part.forEach(p -> execute(p, configuration))));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            pool.shutdown();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "raw drools round %d: %d decisions in %.2f s = %.0f decisions/s "
-                    + "(%.2f us each, %d threads)%n", round, prepared.size(), seconds, prepared.size() / seconds,
-                    seconds * 1e6 / prepared.size(), threads);
-        }
+        return prepared;
     }
 
-    private static void execute(Prepared p, KieSessionConfiguration configuration) {
-        KieSession session = p.service().kieBase().newKieSession(configuration, null);
+    private static KieSessionConfiguration pseudoClock() {
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        return configuration;
+    }
+
+    /** What the engine asks of Drools for one decision, and nothing more. */
+    static void execute(Prepared p) {
+        KieSession session = p.service().kieBase().newKieSession(PSEUDO_CLOCK, null);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             clock.advanceTime(p.input().application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault())

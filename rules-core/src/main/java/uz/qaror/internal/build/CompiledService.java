@@ -23,10 +23,11 @@ public record CompiledService(
         Map<String, Class<?>> formFields,
         JsonSchema schema,
         List<RuleInfo> rules,
-        List<Diagnostic> warnings) {
+        List<Diagnostic> warnings,
+        uz.qaror.internal.run.ReasonTexts.Cache reasonTexts) {
 
     public CompiledService {
-        formFields = Map.copyOf(formFields);
+        formFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formFields));
         rules = List.copyOf(rules);
         warnings = List.copyOf(warnings);
     }

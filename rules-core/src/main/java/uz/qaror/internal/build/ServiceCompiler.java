@@ -124,7 +124,8 @@ public final class ServiceCompiler {
         }
         rules.sort(Comparator.comparing(CompiledService.RuleInfo::name));
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
-                ApplicationSchema.forService(folder.descriptor()), rules, warnings);
+                ApplicationSchema.forService(folder.descriptor()), rules, warnings,
+                new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()));
     }
 
     private static java.util.Optional<Diagnostic> checkPackage(String drl, String expected, String display) {

@@ -137,14 +137,13 @@ public final class Evaluator {
     private static Decision assemble(CompiledService service, ParsedApplication input, DecisionSheet sheet,
                                      Parameters params, List<FiredRule> fired) {
         ServiceDescriptor descriptor = service.descriptor();
-        Map<String, Map<String, String>> texts = service.folder().reasons();
         List<Reason> reasons = new ArrayList<>();
         Outcome outcome = null;
         for (DecisionSheet.Entry entry : sheet.entries()) {
             outcome = outcome == null ? entry.effect() : outcome.strongest(entry.effect());
             FiredRule rule = entry.rule();
             reasons.add(new Reason(entry.code(), entry.effect(),
-                    ReasonTexts.texts(texts, entry.code(), entry.arguments()),
+                    service.reasonTexts().texts(entry.code(), entry.arguments()),
                     rule == null ? "" : rule.legalBasis(), rule == null ? "" : rule.name()));
         }
         List<String> missing = new ArrayList<>(input.missing());

@@ -33,6 +33,28 @@ public final class ReasonTexts {
 
     public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
                                               Map<String, Object> arguments) {
+        return build(serviceReasons, code, arguments);
+    }
+
+    /** Texts without arguments are the same for every decision: a service builds each once. */
+    public static final class Cache {
+        private final Map<String, Map<String, String>> reasons;
+        private final Map<String, Map<Language, String>> plain = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Cache(Map<String, Map<String, String>> reasons) {
+            this.reasons = reasons;
+        }
+
+        public Map<Language, String> texts(String code, Map<String, Object> arguments) {
+            if (arguments.isEmpty()) {
+                return plain.computeIfAbsent(code, c -> Map.copyOf(build(reasons, c, Map.of())));
+            }
+            return build(reasons, code, arguments);
+        }
+    }
+
+    private static Map<Language, String> build(Map<String, Map<String, String>> serviceReasons, String code,
+                                               Map<String, Object> arguments) {
         Map<String, String> byTag = serviceReasons.get(code);
         if (byTag == null) {
             byTag = ENGINE.get(code);
