@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.catalog.CatalogDocument;
 import uz.qaror.internal.catalog.CatalogStats;
 import uz.qaror.internal.json.Json;
 
@@ -35,10 +36,19 @@ final class ServicesCommand implements Callable<Integer> {
             + "share decided automatically against 65%%, share on mobile against 75%%, by agency.")
     boolean stats;
 
+    @Option(names = "--markdown", description = "Print the catalog as the Markdown document docs/catalog.md: "
+            + "each service with its sources and what remains unverified.")
+    boolean markdown;
+
     @Override
     public Integer call() throws Exception {
         List<ServiceDescriptor> services = rules.engine().services();
         PrintWriter out = spec.commandLine().getOut();
+        if (markdown) {
+            out.print(CatalogDocument.markdown(services));
+            out.flush();
+            return Qaror.DONE;
+        }
         if (stats) {
             CatalogStats figures = CatalogStats.of(services);
             out.println(json ? Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures)

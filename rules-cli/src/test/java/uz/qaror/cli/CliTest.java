@@ -158,6 +158,15 @@ class CliTest {
     }
 
     @Test
+    void docsCatalogIsTheGeneratedDocument() throws Exception {
+        Run run = run("services", "--markdown");
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(Path.of("../docs/catalog.md")))
+                .as("docs/catalog.md is stale: regenerate it with ./qaror services --markdown > docs/catalog.md")
+                .isEqualTo(run.out());
+    }
+
+    @Test
     void exitCodesAreDocumentedAndKept() {
         assertThat(run("--help").out()).contains("Exit codes:").contains("usage error");
         assertThat(run("evaluate", "--no-such-option", "x").exitCode()).isEqualTo(2);
