@@ -242,19 +242,42 @@ public final class DecisionEngine {
         compiled(serviceId);
     }
 
-    /** Compiles every service, collecting the diagnostics of those that fail; empty when all compile. */
+    /**
+     * Compiles every service, on every core, collecting the diagnostics of those that fail; empty when all
+     * compile.
+     */
     public List<Diagnostic> prepareAll() {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        for (String id : source.serviceIds()) {
-            try {
-                compiled(id);
-            } catch (RulesException e) {
-                diagnostics.addAll(e.diagnostics().isEmpty()
-                        ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0, e.getMessage()))
-                        : e.diagnostics());
+        List<String> ids = source.serviceIds();
+        int threads = Math.max(1, Math.min(ids.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Diagnostic>>> results = new ArrayList<>();
+            for (String id : ids) {
+                results.add(pool.submit(() -> {
+                    try {
+                        compiled(id);
+                        return List.<Diagnostic>of();
+                    } catch (RulesException e) {
+                        return e.diagnostics().isEmpty()
+                                ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0,
+                                        e.getMessage()))
+                                : e.diagnostics();
+                    }
+                }));
             }
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Diagnostic>> result : results) {
+                diagnostics.addAll(result.get());
+            }
+            return diagnostics;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the services", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("compiling a service failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return diagnostics;
     }
 
     /** Where the rules come from: the folder given, or {@code catalog} for the embedded one. */
