@@ -61,9 +61,7 @@ public enum RecordFormat {
             throws JsonProcessingException {
         ObjectNode node = Json.JSON.createObjectNode();
         node.put("record", record.number());
-        if (!record.label().equals("line " + record.number())) {
-            node.put("source", record.label());
-        }
+        node.put("source", record.label());
         node.setAll(DecisionJson.toNode(result, language));
         return Json.JSON.writeValueAsString(node);
     }
