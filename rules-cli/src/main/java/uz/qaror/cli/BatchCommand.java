@@ -91,7 +91,9 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner runner = new BatchRunner(rules.engine(), language.language, recordFormat, threads,
                 decisionLog != null);
-        Progress progress = new Progress(err, System.console() != null, Duration.ofSeconds(progressEvery));
+        // Java cannot ask whether stderr is a terminal; the launcher can, and says so in qaror.stderr.tty.
+        boolean terminal = Boolean.getBoolean("qaror.stderr.tty") || System.console() != null;
+        Progress progress = new Progress(err, terminal, Duration.ofSeconds(progressEvery));
         BatchSummary summary = new BatchSummary();
         long start = System.nanoTime();
         ResumableOutput out = output == null ? null : ResumableOutput.open(output, recordFormat.header(), resume);
