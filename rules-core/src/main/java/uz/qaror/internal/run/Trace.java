@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.base.InitialFact;
 import org.kie.api.runtime.rule.Match;
 
 import uz.qaror.internal.build.RuleMetadata;
@@ -34,8 +35,9 @@ public final class Trace {
         }
         List<Object> facts = new ArrayList<>();
         for (Object fact : match.getObjects()) {
-            // An absent fact (a "not" pattern) has no object; a binding of a whole fact repeats it.
-            if (fact != null && !facts.contains(fact)) {
+            // An absent fact (a "not" pattern) has no object; a binding of a whole fact repeats it; a rule whose
+            // conditions are only "exists" / "not" matches Drools' own initial fact, which explains nothing.
+            if (fact != null && !facts.contains(fact) && !(fact instanceof InitialFact)) {
                 facts.add(fact);
             }
         }
