@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +25,7 @@ import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.SchemaMessages;
 import uz.qaror.internal.json.Json;
+import uz.qaror.internal.reload.HotReload;
 import uz.qaror.internal.run.Evaluator;
 import uz.qaror.internal.run.NearestIds;
 
@@ -37,7 +40,7 @@ import uz.qaror.internal.run.NearestIds;
  * if (result instanceof Decision decision) { ... decision.outcome() ... }
  * }</pre>
  */
-public final class DecisionEngine {
+public final class DecisionEngine implements AutoCloseable {
 
     static {
         uz.qaror.internal.Internals.install(new uz.qaror.internal.Internals.Access() {
@@ -56,11 +59,16 @@ public final class DecisionEngine {
     private final CatalogSource source;
     private final LocalDate asOf;
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
+    private final HotReload reload;
 
     private DecisionEngine(Builder builder) {
         this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
                 : CatalogSource.embedded(builder.classLoader);
         this.asOf = builder.asOf;
+        if (builder.watch && builder.directory == null) {
+            throw new IllegalStateException("watch(true) needs a rulesDirectory: the embedded catalog never changes");
+        }
+        this.reload = builder.watch ? new HotReload(source, services, builder.onReload) : null;
     }
 
     /** An engine over the catalog embedded on the classpath (the rules-catalog artifact). */
@@ -82,8 +90,27 @@ public final class DecisionEngine {
         private Path directory;
         private LocalDate asOf;
         private ClassLoader classLoader = DecisionEngine.class.getClassLoader();
+        private boolean watch;
+        private Consumer<ReloadEvent> onReload;
 
         private Builder() {
+        }
+
+        /**
+         * Watches the rules folder and, when a service's files change, compiles them off the request path and
+         * swaps them in once they compile; an edit that does not compile leaves the previous version serving
+         * (see {@link DecisionEngine#reloadProblems()}). Changes to {@code parameters/} reload every compiled
+         * service. Close the engine to stop watching.
+         */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /** Called on the watcher's thread after each reload, applied or not. */
+        public Builder onReload(Consumer<ReloadEvent> listener) {
+            this.onReload = listener;
+            return this;
         }
 
         /** Reads the rules from this folder instead of the embedded catalog. */
@@ -277,6 +304,22 @@ public final class DecisionEngine {
             throw new IllegalStateException("compiling a service failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * With {@link Builder#watch(boolean)}: the diagnostics of each service whose latest edit does not compile and
+     * whose previous version therefore still serves; empty when every edit compiled or the engine does not watch.
+     */
+    public Map<String, List<Diagnostic>> reloadProblems() {
+        return reload == null ? Map.of() : reload.problems();
+    }
+
+    /** Stops watching the rules folder (when watching); decisions still work with the rules last loaded. */
+    @Override
+    public void close() {
+        if (reload != null) {
+            reload.close();
         }
     }
 

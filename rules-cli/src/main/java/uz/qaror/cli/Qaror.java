@@ -22,6 +22,7 @@ import uz.qaror.RulesException;
                 + "with each service's rules.",
         subcommands = {
                 EvaluateCommand.class,
+                ExplainCommand.class,
                 BatchCommand.class,
                 GenerateCommand.class,
                 SimulateCommand.class,

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.drl.extensions.DecisionTableFactory;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -62,6 +65,7 @@ public final class ServiceCompiler {
         }
         String expectedPackage = FormDeclaration.packageOf(folder.id());
         List<Diagnostic> syntaxErrors = new ArrayList<>();
+        Map<String, TableRows> tables = new HashMap<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Resource generated = ResourceFactory.newByteArrayResource(
@@ -85,10 +89,25 @@ public final class ServiceCompiler {
                     syntaxErrors.addAll(syntax);
                 }
             } else {
+                // The table is turned into DRL here rather than by the builder, so that errors in the generated
+                // DRL can be placed at the table's row (see TableRows).
                 DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
                 configuration.setInputType(kind == RuleFileKind.DECISION_TABLE_CSV
                         ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
-                batch.add(resource, ResourceType.DTABLE, configuration);
+                String drl;
+                try {
+                    drl = DecisionTableFactory.loadFromResource(resource, configuration);
+                } catch (RuntimeException e) {
+                    // A table that cannot be read throws instead of reporting.
+                    diagnostics.add(Diagnostic.error(display, 0, 0, "cannot read the decision table: "
+                            + DroolsMessages.rootMessage(e)));
+                    continue;
+                }
+                Resource generatedDrl = ResourceFactory.newByteArrayResource(
+                        (drl == null ? "" : drl).getBytes(StandardCharsets.UTF_8));
+                generatedDrl.setSourcePath(display);
+                tables.put(display, TableRows.of(drl == null ? "" : drl));
+                batch.add(generatedDrl, ResourceType.DRL);
             }
         }
         if (!diagnostics.isEmpty()) {
@@ -103,7 +122,8 @@ public final class ServiceCompiler {
         }
         diagnostics.addAll(syntaxErrors);
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
-            diagnostics.add(DroolsMessages.toDiagnostic(result, folder.displayDirectory(), Diagnostic.Severity.ERROR));
+            diagnostics.add(inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
+                    Diagnostic.Severity.ERROR), tables));
         }
         if (!diagnostics.isEmpty()) {
             diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
@@ -111,8 +131,8 @@ public final class ServiceCompiler {
         }
         List<Diagnostic> warnings = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.WARNING)) {
-            warnings.add(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
-                    Diagnostic.Severity.WARNING));
+            warnings.add(inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
+                    Diagnostic.Severity.WARNING), tables));
         }
         KieBase kieBase = builder.newKieBase();
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
@@ -126,6 +146,17 @@ public final class ServiceCompiler {
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
                 ApplicationSchema.forService(folder.descriptor()), rules, warnings,
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()));
+    }
+
+    /** A diagnostic in a decision table, moved from its line of generated DRL to the table's row. */
+    private static Diagnostic inTable(Diagnostic diagnostic, Map<String, TableRows> tables) {
+        TableRows rows = tables.get(diagnostic.file());
+        if (rows == null) {
+            return diagnostic;
+        }
+        int row = rows.rowOf(diagnostic.line());
+        return new Diagnostic(diagnostic.file(), row, row == 0 ? 0 : 1, diagnostic.severity(),
+                diagnostic.message());
     }
 
     private static java.util.Optional<Diagnostic> checkPackage(String drl, String expected, String display) {

@@ -103,8 +103,10 @@ public final class Linter {
                 String name = matcher.group(1) != null ? matcher.group(1).replace("\\\"", "\"")
                         : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
                 int at = matcher.start() + matcher.group().indexOf("rule");
-                ruleLines.putIfAbsent(name, new Position(source.display(), source.line(at, ""),
-                        source.column(at, "")));
+                // A table's rule is placed at its row: positions in the DRL Drools generates mean nothing.
+                int row = source.isDrl() ? -1 : source.tableRow(name);
+                ruleLines.putIfAbsent(name, row >= 0 ? new Position(source.display(), row, row == 0 ? 0 : 1)
+                        : new Position(source.display(), source.line(at, ""), source.column(at, "")));
             }
         }
         for (CompiledService.RuleInfo rule : service.rules()) {

@@ -100,7 +100,7 @@ final class RuleSource {
         }
         Matcher name = TABLE_RULE.matcher(ruleName);
         if (!name.matches()) {
-            return -1;
+            return namedRow(ruleName);
         }
         for (String line : raw.split("\n", -1)) {
             String cell = line.split(",", -1)[0].trim();
@@ -109,6 +109,22 @@ final class RuleSource {
                 if (table.replace(' ', '_').equals(name.group(1))) {
                     return Integer.parseInt(name.group(2));
                 }
+            }
+        }
+        return namedRow(ruleName);
+    }
+
+    /**
+     * The line of the row that names a rule in a table's NAME column (the rule's name is then the cell's text),
+     * or -1. Only the table's rows name rules, so the first line holding the name as a whole cell is its row.
+     */
+    private int namedRow(String ruleName) {
+        String plain = ruleName.replace("\"", "\"\"");
+        String[] lines = raw.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = "," + lines[i].stripTrailing() + ",";
+            if (line.contains("," + ruleName + ",") || line.contains(",\"" + plain + "\",")) {
+                return i + 1;
             }
         }
         return -1;

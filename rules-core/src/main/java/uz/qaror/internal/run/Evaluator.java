@@ -68,6 +68,14 @@ public final class Evaluator {
     }
 
     public static Decision decide(CompiledService service, ParsedApplication input) {
+        return decide(service, input, null);
+    }
+
+    /**
+     * Decides like {@link #decide(CompiledService, ParsedApplication)} and, when {@code trace} is not null,
+     * records in it each match that fired (for {@code qaror explain}); without a trace nothing more is done.
+     */
+    public static Decision decide(CompiledService service, ParsedApplication input, Trace trace) {
         LocalDate date = input.application().getDate();
         AtomicReference<FiredRule> current = new AtomicReference<>();
         List<FiredRule> fired = new ArrayList<>();
@@ -85,6 +93,9 @@ public final class Evaluator {
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     current.set(new FiredRule(event.getMatch().getRule().getName(),
                             RuleMetadata.legalBasis(event.getMatch().getRule())));
+                    if (trace != null) {
+                        trace.fired(event.getMatch());
+                    }
                 }
 
                 @Override

@@ -125,6 +125,30 @@ class LinterTest {
     }
 
     @Test
+    void aTableRuleNamedInItsNameColumnIsPlacedAtItsRow(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Files.writeString(service.resolve("minors.drl.csv"), String.join("\n",
+                "RuleSet,qaror.service.demo_benefit",
+                "Import,uz.qaror.facts.*",
+                "RuleTable Minors,",
+                "NAME,CONDITION,ACTION,METADATA",
+                ",Applicant,,",
+                ",age < $param,\"decision.refer(\"\"$param\"\");\",legalBasis($param)",
+                "Case,younger than,reason,legal basis",
+                "\"Young child, under 7\",7,MINOR,\"\"\"Test act art. 3\"\"\"",
+                "Teenager,18,MINOR,",
+                ""));
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString)
+                .contains(dir + "/services/demo-benefit/minors.drl.csv:9:1: warning: rule \"Teenager\" has no"
+                        + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
+                        + " with each reason")
+                .noneMatch(d -> d.contains("Young child"));
+    }
+
+    @Test
     void drlTextKeepsPositionsWhileBlankingCommentsAndStrings() {
         DrlText text = DrlText.of("a // \"x\"\nb \"s // t\" /* c\nd */ e 'q'");
         assertThat(text.code()).isEqualTo("a       \nb \"s // t\"     \n     e 'q'");

@@ -1,0 +1,143 @@
+package uz.qaror.internal.reload;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Watches a rules folder ({@code services/} with every service folder below it, and {@code parameters/}) and
+ * reports which services changed, once the folder has been quiet for the debounce time: editors write a file
+ * several times (and some replace it through a temporary file), and one compile per save is enough. A change in
+ * {@code parameters/} reports {@link #ALL}. Runs one daemon thread; {@link #close()} stops it.
+ */
+final class FolderWatcher implements Closeable {
+
+    /** Reported when a shared parameter file changed: every service may read it. */
+    static final String ALL = "*";
+
+    private final Path root;
+    private final WatchService watchService;
+    private final Map<WatchKey, Path> keys = new HashMap<>();
+    private final long debounceMillis;
+    private final Consumer<Set<String>> onChange;
+    private final Thread thread;
+
+    FolderWatcher(Path root, long debounceMillis, Consumer<Set<String>> onChange) {
+        this.root = root.toAbsolutePath().normalize();
+        this.debounceMillis = debounceMillis;
+        this.onChange = onChange;
+        try {
+            this.watchService = this.root.getFileSystem().newWatchService();
+            register(this.root);
+            registerTree(this.root.resolve("services"));
+            registerTree(this.root.resolve("parameters"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch rules folder " + root, e);
+        }
+        this.thread = new Thread(this::run, "qaror-rules-watcher");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void registerTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.walk(dir)) {
+            for (Path each : dirs.filter(Files::isDirectory).toList()) {
+                register(each);
+            }
+        }
+    }
+
+    private void register(Path dir) throws IOException {
+        keys.put(dir.register(watchService, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+    }
+
+    private void run() {
+        Set<String> pending = new LinkedHashSet<>();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey key = pending.isEmpty() ? watchService.take()
+                        : watchService.poll(debounceMillis, TimeUnit.MILLISECONDS);
+                if (key == null) {
+                    // Quiet for the debounce time: the edit is complete.
+                    Set<String> changed = Set.copyOf(pending);
+                    pending.clear();
+                    onChange.accept(changed);
+                    continue;
+                }
+                Path dir = keys.get(key);
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.kind() == OVERFLOW || dir == null) {
+                        pending.add(ALL);
+                        continue;
+                    }
+                    Path changed = dir.resolve((Path) event.context());
+                    if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed)) {
+                        try {
+                            registerTree(changed);
+                        } catch (IOException e) {
+                            pending.add(ALL); // a folder that vanished at once; the reload will see
+                        }
+                    }
+                    String service = serviceOf(changed);
+                    if (service != null) {
+                        pending.add(service);
+                    }
+                }
+                if (!key.reset()) {
+                    keys.remove(key);
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The service a changed path belongs to, {@link #ALL} for parameters, null for anything else. */
+    private String serviceOf(Path changed) {
+        Path relative = root.relativize(changed);
+        String first = relative.getName(0).toString();
+        if (first.equals("parameters")) {
+            return ALL;
+        }
+        if (first.equals("services") && relative.getNameCount() >= 2) {
+            String service = relative.getName(1).toString();
+            // Tests do not change what a service decides.
+            return relative.getNameCount() >= 3 && relative.getName(2).toString().equals("tests") ? null : service;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            watchService.close();
+            thread.join(5_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package uz.qaror.internal.reload;
+
+import java.io.Closeable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+
+import uz.qaror.Diagnostic;
+import uz.qaror.ReloadEvent;
+import uz.qaror.RulesException;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.build.ServiceCompiler;
+import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.ServiceFolder;
+
+/**
+ * Keeps an engine's compiled services in step with its rules folder. When a service's files change, its rules
+ * are compiled on the watcher's thread, never on a request's; once they compile, the new {@link CompiledService}
+ * replaces the old one in the engine's map in one step. A decision takes its service from the map once, so it
+ * runs wholly on the old or wholly on the new version; the old one is then unreferenced and collected (the
+ * classic KnowledgeBuilder registers KieBases nowhere else). An edit that does not compile leaves the previous
+ * version serving and is reported, with its diagnostics, to the listener and by {@link #problems()}.
+ */
+public final class HotReload implements Closeable {
+
+    /** Quiet time before a change is compiled: editors save a file in several writes. */
+    static final long DEBOUNCE_MILLIS = 250;
+
+    private final CatalogSource source;
+    private final ConcurrentMap<String, CompletableFuture<CompiledService>> services;
+    private final Consumer<ReloadEvent> listener;
+    private final ConcurrentMap<String, List<Diagnostic>> problems = new ConcurrentHashMap<>();
+    private final FolderWatcher watcher;
+
+    public HotReload(CatalogSource source, ConcurrentMap<String, CompletableFuture<CompiledService>> services,
+                     Consumer<ReloadEvent> listener) {
+        this.source = source;
+        this.services = services;
+        this.listener = listener == null ? event -> { } : listener;
+        this.watcher = new FolderWatcher(source.root(), DEBOUNCE_MILLIS, this::reload);
+    }
+
+    /** The diagnostics of each service whose latest edit does not compile (its previous version serves). */
+    public Map<String, List<Diagnostic>> problems() {
+        return Map.copyOf(problems);
+    }
+
+    void reload(Set<String> changed) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : changed) {
+            if (id.equals(FolderWatcher.ALL)) {
+                // Shared parameters: every service already compiled may read them; the others compile on first
+                // use from the files as they are then.
+                ids.addAll(services.keySet());
+            } else {
+                ids.add(id);
+            }
+        }
+        for (String id : ids) {
+            reloadOne(id);
+        }
+    }
+
+    private void reloadOne(String id) {
+        if (!source.hasService(id)) {
+            services.remove(id);
+            problems.remove(id);
+            tell(new ReloadEvent(id, null, false, List.of()));
+            return;
+        }
+        String version = null;
+        try {
+            ServiceFolder folder = source.readService(id);
+            version = folder.version();
+            CompiledService fresh = ServiceCompiler.compile(folder);
+            if (!version.equals(source.readService(id).version())) {
+                // A file changed while compiling, so the rules compiled may not be the version hashed; the
+                // watcher has seen that change too and reloads again once the folder is quiet.
+                return;
+            }
+            services.put(id, CompletableFuture.completedFuture(fresh));
+            problems.remove(id);
+        } catch (RulesException e) {
+            failed(id, version, e.diagnostics().isEmpty()
+                    ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0, e.getMessage()))
+                    : e.diagnostics());
+        } catch (RuntimeException e) {
+            // A file removed or half-written while being read: reported like a broken edit; the next save retries.
+            failed(id, version, List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0,
+                    String.valueOf(e.getMessage()))));
+            return;
+        }
+        tell(new ReloadEvent(id, version, true, List.of()));
+    }
+
+    private void tell(ReloadEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            // The embedder's listener failing must not stop the watching.
+        }
+    }
+
+    private void failed(String id, String version, List<Diagnostic> diagnostics) {
+        CompletableFuture<CompiledService> current = services.get(id);
+        boolean serving = current != null && current.isDone() && !current.isCompletedExceptionally();
+        if (!serving) {
+            // No good version to keep: applications get RULES_BROKEN with these diagnostics.
+            services.put(id, CompletableFuture.failedFuture(new RulesException(
+                    "service '" + id + "' cannot be built", diagnostics)));
+        }
+        problems.put(id, List.copyOf(diagnostics));
+        tell(new ReloadEvent(id, version, false, diagnostics));
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+}

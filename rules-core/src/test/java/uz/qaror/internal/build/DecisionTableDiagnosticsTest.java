@@ -1,0 +1,75 @@
+package uz.qaror.internal.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uz.qaror.Decision;
+import uz.qaror.DecisionEngine;
+import uz.qaror.RulesException;
+
+/** Decision tables compile like DRL, and their errors name the table's row, not a line of generated DRL. */
+class DecisionTableDiagnosticsTest {
+
+    private static final Path CATALOG = Path.of("src/test/resources/test-catalog");
+
+    private static final String TABLE = String.join("\n",
+            "RuleSet,qaror.service.demo_benefit",
+            "Import,uz.qaror.facts.*",
+            "RuleTable Minors,",
+            "NAME,CONDITION,ACTION,METADATA",
+            ",Applicant,,",
+            ",%s < $param,\"decision.refer(\"\"$param\"\");\",legalBasis($param)",
+            "Case,younger than,reason,legal basis",
+            "Young child,7,MINOR,\"\"\"Test act art. 3\"\"\"",
+            "Teenager,18,MINOR,\"\"\"Test act art. 3\"\"\"",
+            "");
+
+    @Test
+    void aTableRuleDecidesWithItsLegalBasis(@TempDir Path dir) throws Exception {
+        Path service = copy(dir);
+        Files.writeString(service.resolve("minors.drl.csv"), TABLE.formatted("age"));
+
+        Decision decision = DecisionEngine.fromDirectory(dir).decide("""
+                {"id": "A-1", "service": "demo-benefit", "submittedAt": "2024-06-01T10:00:00+05:00",
+                 "applicant": {"birthDate": "2010-01-01"}, "form": {"income": 10}}
+                """);
+
+        assertThat(decision.firedRules()).extracting(Decision.FiredRule::name).contains("Teenager");
+        assertThat(decision.firedRules()).filteredOn(rule -> rule.name().equals("Teenager"))
+                .extracting(Decision.FiredRule::legalBasis).containsExactly("Test act art. 3");
+    }
+
+    @Test
+    void anErrorInATableNamesTheRowOfEachRuleItBreaks(@TempDir Path dir) throws Exception {
+        Path service = copy(dir);
+        Files.writeString(service.resolve("minors.drl.csv"), TABLE.formatted("agee"));
+
+        RulesException error = catchThrowableOfType(() -> DecisionEngine.fromDirectory(dir).prepare("demo-benefit"),
+                RulesException.class);
+
+        assertThat(error.diagnostics()).extracting(Object::toString)
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.csv:8:1: error:")
+                        && d.contains("agee"))
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.csv:9:1: error:"));
+    }
+
+    private static Path copy(Path dir) throws Exception {
+        try (var files = Files.walk(CATALOG)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(CATALOG.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return dir.resolve("services/demo-benefit");
+    }
+}

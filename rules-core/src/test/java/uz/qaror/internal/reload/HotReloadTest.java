@@ -1,0 +1,193 @@
+package uz.qaror.internal.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uz.qaror.Decision;
+import uz.qaror.DecisionEngine;
+import uz.qaror.Outcome;
+import uz.qaror.ReloadEvent;
+import uz.qaror.Result;
+import uz.qaror.internal.catalog.CatalogSource;
+
+/**
+ * Hot reload with real files and real Drools: threads keep deciding while the test edits the watched folder,
+ * good and broken versions alternating.
+ */
+class HotReloadTest {
+
+    static final Path CATALOG = Path.of("src/test/resources/test-catalog");
+    static final String SERVICE = "demo-benefit";
+    static final String APPLICATION = """
+            {"id": "A-1", "service": "demo-benefit", "submittedAt": "2024-06-01T10:00:00+05:00", "channel": "web",
+             "applicant": {"birthDate": "1990-01-01"}, "form": {"income": 3000}}
+            """;
+
+    @Test
+    void decisionsNeverFailNorMixVersionsWhileTheRulesChange(@TempDir Path dir) throws Exception {
+        copy(CATALOG, dir);
+        Path drl = dir.resolve("services/" + SERVICE + "/rules.drl");
+        String original = Files.readString(drl);
+        assertThat(original).contains("income <= params.value(\"threshold\")", "income > params.value(\"threshold\")");
+        LinkedBlockingQueue<ReloadEvent> events = new LinkedBlockingQueue<>();
+        // Which outcome each version gives the application (income 3000): the version that decided must agree.
+        Map<String, Outcome> expected = new ConcurrentHashMap<>();
+        write(drl, withLimit(original, 5000));
+        expected.put(version(dir), Outcome.APPROVED);
+
+        try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(dir).watch(true)
+                .onReload(events::add).build()) {
+            engine.prepare(SERVICE);
+            for (int i = 0; i < 200; i++) {
+                engine.evaluate(APPLICATION); // warm up before measuring memory
+            }
+            java.lang.ref.WeakReference<Object> firstKieBase = new java.lang.ref.WeakReference<>(
+                    uz.qaror.internal.Internals.compiled(engine, SERVICE).kieBase());
+            long before = usedHeapAfterGc();
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger decided = new AtomicInteger();
+            List<String> errors = new CopyOnWriteArrayList<>();
+            List<Thread> deciders = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread thread = new Thread(() -> {
+                    while (running.get()) {
+                        Result result = engine.evaluate(APPLICATION);
+                        if (!(result instanceof Decision decision)) {
+                            errors.add("not decided: " + result);
+                            continue;
+                        }
+                        Outcome wanted = expected.get(decision.rulesVersion());
+                        if (wanted != decision.outcome()) {
+                            errors.add("version " + decision.rulesVersion() + " decided " + decision.outcome()
+                                    + ", its files say " + wanted);
+                        }
+                        decided.incrementAndGet();
+                    }
+                });
+                thread.start();
+                deciders.add(thread);
+            }
+
+            String lastGood = version(dir);
+            for (int edit = 1; edit <= 30; edit++) {
+                boolean broken = edit % 5 == 0;
+                int limit = edit % 2 == 0 ? 5000 : 1000;
+                String text = broken ? withLimit(original, limit).replace("Applicant(age >= 18)", "Aplicant(age >= 18)")
+                        : withLimit(original, limit);
+                if (edit % 3 == 0) {
+                    // An editor's save in two writes: the half-written file must never be compiled alone.
+                    write(drl, text.substring(0, text.length() / 2));
+                    Thread.sleep(20);
+                }
+                write(drl, text);
+                String version = version(dir);
+                if (!broken) {
+                    expected.put(version, limit == 5000 ? Outcome.APPROVED : Outcome.REJECTED);
+                }
+                ReloadEvent event = awaitEvent(events, version);
+                assertThat(event.applied()).as("edit %d", edit).isEqualTo(!broken);
+                if (broken) {
+                    assertThat(event.diagnostics()).extracting(Object::toString)
+                            .anyMatch(d -> d.contains("rules.drl:") && d.contains("Aplicant"));
+                    assertThat(engine.reloadProblems()).containsKey(SERVICE);
+                    assertThat(engine.decide(APPLICATION).rulesVersion()).isEqualTo(lastGood);
+                } else {
+                    assertThat(engine.reloadProblems()).doesNotContainKey(SERVICE);
+                    lastGood = version;
+                }
+            }
+            running.set(false);
+            for (Thread thread : deciders) {
+                thread.join(10_000);
+            }
+            assertThat(errors).isEmpty();
+            assertThat(decided.get()).isGreaterThan(100);
+            assertThat(engine.decide(APPLICATION).rulesVersion()).isEqualTo(lastGood);
+
+            // Thirty KieBases were built; only the last is kept. Each of these weighs about 230 KB, so keeping
+            // them all would grow the heap by some 7 MB; measured growth is well under 1 MB.
+            long after = usedHeapAfterGc();
+            assertThat(firstKieBase.get()).as("the first version's KieBase, long replaced").isNull();
+            assertThat(after - before).as("heap growth in bytes").isLessThan(4L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void aChangedParameterReloadsTheServicesThatAreCompiled(@TempDir Path dir) throws Exception {
+        copy(CATALOG, dir);
+        LinkedBlockingQueue<ReloadEvent> events = new LinkedBlockingQueue<>();
+        try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(dir).watch(true)
+                .onReload(events::add).build()) {
+            String first = engine.decide(APPLICATION).rulesVersion();
+            Path threshold = dir.resolve("parameters/threshold.yaml");
+            write(threshold, Files.readString(threshold) + "\n# reviewed\n");
+            ReloadEvent event = awaitEvent(events, version(dir));
+            assertThat(event.applied()).isTrue();
+            assertThat(engine.decide(APPLICATION).rulesVersion()).isNotEqualTo(first).isEqualTo(version(dir));
+        }
+    }
+
+    private static String withLimit(String drl, int limit) {
+        return drl.replace("income <= params.value(\"threshold\")", "income <= " + limit)
+                .replace("income > params.value(\"threshold\")", "income > " + limit);
+    }
+
+    private static String version(Path dir) {
+        return CatalogSource.directory(dir).readService(SERVICE).version();
+    }
+
+    private static ReloadEvent awaitEvent(LinkedBlockingQueue<ReloadEvent> events, String version)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            ReloadEvent event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && version.equals(event.rulesVersion())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no reload of version " + version + " within 20 s");
+    }
+
+    private static void write(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+    }
+
+    /** Used heap after collection, the least of several tries: one collection may leave garbage behind. */
+    private static long usedHeapAfterGc() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            least = Math.min(least, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return least;
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
