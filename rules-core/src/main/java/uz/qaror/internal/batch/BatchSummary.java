@@ -13,6 +13,8 @@ import uz.qaror.Result;
 public final class BatchSummary {
 
     private long records;
+    /** Records an interrupted run wrote before this one resumed: counted, but not in this run's rate. */
+    private long earlier;
     private final Map<Outcome, Long> byOutcome = new TreeMap<>();
     private final Map<String, Map<Outcome, Long>> byService = new TreeMap<>();
     private final Map<Failure.Kind, Long> errorsByKind = new TreeMap<>();
@@ -20,6 +22,7 @@ public final class BatchSummary {
     /** Counts a record written by an earlier run of a resumed batch. */
     void addWritten(String service, String outcome, String errorKind) {
         records++;
+        earlier++;
         if (outcome != null) {
             Outcome o = Outcome.valueOf(outcome);
             byOutcome.merge(o, 1L, Long::sum);
@@ -91,8 +94,14 @@ public final class BatchSummary {
     public String describe(Duration elapsed) {
         StringBuilder out = new StringBuilder();
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        out.append(String.format(java.util.Locale.ROOT, "%d records: %d decisions, %d errors in %.1f s (%.0f/s)%n",
-                records, decisions(), errors(), seconds, records / seconds));
+        long now = records - earlier;
+        out.append(String.format(java.util.Locale.ROOT, "%d records: %d decisions, %d errors", records, decisions(),
+                errors()));
+        if (earlier > 0) {
+            out.append(String.format(java.util.Locale.ROOT, " (%d written before the resume)", earlier));
+        }
+        out.append(String.format(java.util.Locale.ROOT, "; %d decided in %.1f s (%.0f/s)%n", now, seconds,
+                now / seconds));
         out.append("outcomes: ").append(byOutcome).append(System.lineSeparator());
         out.append(String.format(java.util.Locale.ROOT, "automation rate: %.1f%% (target 65%%)%n",
                 automationRate() * 100));
