@@ -234,6 +234,11 @@ public final class DecisionEngine implements AutoCloseable {
         return orThrow(evaluate(json));
     }
 
+    /** Decides an application read from a stream of JSON; throws like {@link #decide(String)}. */
+    public Decision decide(InputStream json) {
+        return orThrow(evaluate(json));
+    }
+
     /** Decides an application given as a JSON tree; throws like {@link #decide(String)}. */
     public Decision decide(JsonNode application) {
         return orThrow(evaluate(application));
