@@ -238,15 +238,6 @@ class DecisionEngineTest {
     }
 
     static void copy(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        uz.qaror.internal.catalog.Folders.copyTree(from, to);
     }
 }

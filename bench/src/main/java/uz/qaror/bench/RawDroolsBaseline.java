@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.kie.api.KieServices;
-import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -26,15 +25,16 @@ import uz.qaror.internal.Internals;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.ParsedApplication;
+import uz.qaror.internal.run.Evaluator;
 
 /**
- * The cost of Drools alone: the same KieBases executing the same facts, built before the clock starts (no JSON,
- * no validation, no output). Usage: {@code RawDroolsBaseline APPLICATIONS.jsonl [THREADS] [ROUNDS]}.
+ * The cost of Drools alone: the same KieBases executing the same facts, read before the clock starts (no JSON,
+ * no validation, no reasons or output; the engine's own fact insertion). Usage: {@code RawDroolsBaseline APPLICATIONS.jsonl [THREADS] [ROUNDS]}.
  */
 public final class RawDroolsBaseline {
 
     /** One application's facts, ready for its service's KieBase. */
-    record Prepared(CompiledService service, ParsedApplication input, Object form) {
+    record Prepared(CompiledService service, ParsedApplication input) {
     }
 
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
@@ -70,7 +70,7 @@ public final class RawDroolsBaseline {
     }
 
     /** The facts of every valid application, built once. */
-    static List<Prepared> prepare(DecisionEngine engine, List<String> lines) throws Exception {
+    static List<Prepared> prepare(DecisionEngine engine, List<String> lines) {
         List<Prepared> prepared = new ArrayList<>();
         for (String line : lines) {
             JsonNode node = Workload.parse(line);
@@ -82,12 +82,7 @@ public final class RawDroolsBaseline {
             if (read.application() == null) {
                 continue;
             }
-            FactType type = service.formType();
-            Object form = type.newInstance();
-            for (String name : service.formFields().keySet()) {
-                type.set(form, name, read.application().formValues().get(name));
-            }
-            prepared.add(new Prepared(service, read.application(), form));
+            prepared.add(new Prepared(service, read.application()));
         }
         return prepared;
     }
@@ -108,15 +103,7 @@ public final class RawDroolsBaseline {
             session.setGlobal("decision", new DecisionSheet(() -> null));
             session.setGlobal("params", new Parameters(p.input().application().getDate(),
                     p.service().folder().parameters()::lookup));
-            ParsedApplication input = p.input();
-            session.insert(input.application());
-            session.insert(input.applicant());
-            session.insert(input.household());
-            input.members().forEach(session::insert);
-            input.vehicles().forEach(session::insert);
-            input.properties().forEach(session::insert);
-            input.documents().forEach(session::insert);
-            session.insert(p.form());
+            Evaluator.insertFacts(session, p.service(), p.input());
             session.fireAllRules(10_000);
         } finally {
             session.dispose();

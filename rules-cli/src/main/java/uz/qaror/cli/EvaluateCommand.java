@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import uz.qaror.Decision;
 import uz.qaror.Failure;
 import uz.qaror.Result;
 import uz.qaror.internal.json.DecisionJson;
@@ -45,13 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         spec.commandLine().getOut().flush();
         if (result instanceof Failure failure) {
-            var err = spec.commandLine().getErr();
-            err.println("qaror: " + file + ": cannot be decided (" + failure.kind() + "):");
-            failure.problems().forEach(p -> err.println("  " + p.path() + ": " + p.message()));
-            err.flush();
-            return failure.kind().isInputProblem() ? Qaror.CHECKS_FAILED : Qaror.UNREADABLE;
+            return FailureReport.print(spec.commandLine().getErr(), file, failure);
         }
-        Decision decision = (Decision) result;
-        return decision == null ? Qaror.CHECKS_FAILED : Qaror.DONE;
+        return Qaror.DONE;
     }
 }

@@ -63,10 +63,6 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int failed(Failure failure) {
-        var err = spec.commandLine().getErr();
-        err.println("qaror: " + file + ": cannot be decided (" + failure.kind() + "):");
-        failure.problems().forEach(p -> err.println("  " + p.path() + ": " + p.message()));
-        err.flush();
-        return failure.kind().isInputProblem() ? Qaror.CHECKS_FAILED : Qaror.UNREADABLE;
+        return FailureReport.print(spec.commandLine().getErr(), file, failure);
     }
 }

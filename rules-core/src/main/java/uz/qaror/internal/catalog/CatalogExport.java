@@ -37,21 +37,6 @@ public final class CatalogExport {
      * @return the number of files copied
      */
     public static int copy(CatalogSource source, Path target) throws IOException {
-        Path root = source.root();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Files.createDirectories(target);
-        for (Path file : files) {
-            Path destination = target;
-            for (Path name : root.relativize(file)) {
-                // A jar's file system may end folder names with '/'.
-                destination = destination.resolve(name.toString().replace("/", ""));
-            }
-            Files.createDirectories(destination.getParent());
-            Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return files.size();
+        return Folders.copyTree(source.root(), target);
     }
 }

@@ -123,7 +123,8 @@ public final class Evaluator {
         return assemble(service, input, sheet, params, fired);
     }
 
-    private static void insertFacts(KieSession session, CompiledService service, ParsedApplication input) {
+    /** Inserts an application's facts and its Form, as every decision does (the bench baseline shares it). */
+    public static void insertFacts(KieSession session, CompiledService service, ParsedApplication input) {
         session.insert(input.application());
         session.insert(input.applicant());
         session.insert(input.household());

@@ -60,16 +60,7 @@ class DecisionTableDiagnosticsTest {
     }
 
     private static Path copy(Path dir) throws Exception {
-        try (var files = Files.walk(CATALOG)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(CATALOG.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        uz.qaror.internal.catalog.Folders.copyTree(CATALOG, dir);
         return dir.resolve("services/demo-benefit");
     }
 }
