@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,28 +22,22 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The application (JSON), or - for standard input.")
-    String file;
-
     @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    LanguageOption language;
+    OneApplication application;
 
     @Option(names = "--compact", description = "Print the JSON on one line.")
     boolean compact;
 
     @Override
     public Integer call() throws Exception {
-        String json = InputFiles.readText(file);
-        Result result = rules.engine().evaluate(json);
-        var node = DecisionJson.toNode(result, language.language);
+        String json = InputFiles.readText(application.file);
+        Result result = application.rules.engine().evaluate(json);
+        var node = DecisionJson.toNode(result, application.language.language);
         spec.commandLine().getOut().println(compact ? Json.JSON.writeValueAsString(node)
                 : Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         spec.commandLine().getOut().flush();
         if (result instanceof Failure failure) {
-            return FailureReport.print(spec.commandLine().getErr(), file, failure);
+            return FailureReport.print(spec.commandLine().getErr(), application.file, failure);
         }
         return Qaror.DONE;
     }

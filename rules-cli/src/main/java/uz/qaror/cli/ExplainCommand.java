@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,44 +24,38 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The application (JSON), or - for standard input.")
-    String file;
-
     @Mixin
-    RulesOptions rules;
-
-    @Mixin
-    LanguageOption language;
+    OneApplication application;
 
     @Option(names = "--json", description = "Print the explanation as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        String text = InputFiles.readText(file);
-        DecisionEngine engine = rules.engine();
-        com.fasterxml.jackson.databind.JsonNode application;
+        String text = InputFiles.readText(application.file);
+        DecisionEngine engine = application.rules.engine();
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            application = Json.JSON.readTree(text);
+            tree = Json.JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return failed(DecisionEngine.malformed(e));
         }
-        Explainer.Explained explained = Explainer.explain(engine, application, rules.asOf);
+        Explainer.Explained explained = Explainer.explain(engine, tree, application.rules.asOf);
         if (explained.explanation() == null) {
             return failed((Failure) explained.result());
         }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(explained.explanation().toJson(language.language)));
+                    .writeValueAsString(explained.explanation().toJson(application.language.language)));
         } else {
-            out.print(explained.explanation().text(language.language));
+            out.print(explained.explanation().text(application.language.language));
         }
         out.flush();
         return Qaror.DONE;
     }
 
     private int failed(Failure failure) {
-        return FailureReport.print(spec.commandLine().getErr(), file, failure);
+        return FailureReport.print(spec.commandLine().getErr(), application.file, failure);
     }
 }

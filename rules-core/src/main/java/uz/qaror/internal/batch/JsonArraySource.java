@@ -14,7 +14,7 @@ import uz.qaror.internal.json.Json;
  * One JSON array of applications, read element by element with a streaming parser. A syntax error inside the
  * array ends the stream: the elements after it cannot be told apart, so the batch reports it and stops.
  */
-final class JsonArraySource implements RecordSource {
+final class JsonArraySource extends StreamRecordSource {
 
     /** Thrown when the array itself is broken; names the line and column. */
     static final class BrokenArray extends IOException {
@@ -30,15 +30,12 @@ final class JsonArraySource implements RecordSource {
             .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JsonParser parser;
-    private final CountingInputStream counting;
-    private final long size;
     private long index;
     private boolean started;
 
     JsonArraySource(InputStream in, CountingInputStream counting, long size) throws IOException {
+        super(counting, size);
         this.parser = Json.JSON.getFactory().createParser(in);
-        this.counting = counting;
-        this.size = size;
     }
 
     @Override
@@ -67,15 +64,7 @@ final class JsonArraySource implements RecordSource {
         }
     }
 
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
 
-    @Override
-    public long size() {
-        return size;
-    }
 
     @Override
     public void close() throws IOException {

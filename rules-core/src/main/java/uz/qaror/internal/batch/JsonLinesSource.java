@@ -8,20 +8,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** JSON Lines: every line is one record, blank lines included (they become error records, never vanish). */
-final class JsonLinesSource implements RecordSource {
+final class JsonLinesSource extends StreamRecordSource {
 
     private final BufferedReader reader;
-    private final CountingInputStream counting;
-    private final long size;
     private long line;
 
     JsonLinesSource(InputStream in, CountingInputStream counting, long size) {
+        super(counting, size);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        this.counting = counting;
-        this.size = size;
     }
 
     @Override
@@ -37,15 +34,7 @@ final class JsonLinesSource implements RecordSource {
         return new InputRecord(line, "line " + line, text);
     }
 
-    @Override
-    public long bytesRead() {
-        return counting.count();
-    }
 
-    @Override
-    public long size() {
-        return size;
-    }
 
     @Override
     public void close() throws IOException {
