@@ -27,11 +27,13 @@ import uz.qaror.internal.batch.ResumableOutput;
 
 /** {@code qaror batch}: decides a file of applications. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Decides many applications: JSON Lines, one JSON array, or a folder of JSON files in;",
-                "one record per application out, in input order, each with its record number; a record that",
-                "cannot be decided becomes an error record and the batch goes on. With -o the file is written",
-                "aside (OUT.partial) and moved into place at the end; an interrupted batch continues with",
-                "--resume. A summary goes to stderr: outcomes, automation rate, errors by kind, throughput."})
+        description = {"Decides many applications and writes one record per application, in input order.",
+                "%nInput: JSON Lines, one JSON array, or a folder of .json files. Output: JSON Lines, or one CSV row "
+                        + "per decision. Every record gives exactly one output record: a decision, or an error record "
+                        + "with its record number and source; the batch goes on. With -o the file is written aside "
+                        + "(OUT.partial) and moved into place at the end; an interrupted batch continues with --resume, "
+                        + "deciding and writing nothing twice. A summary goes to stderr: outcomes by service, automation "
+                        + "rate, errors by kind, throughput."})
 final class BatchCommand implements Callable<Integer> {
 
     @Spec

@@ -24,9 +24,10 @@ import uz.qaror.internal.run.NearestIds;
 
 /** {@code qaror generate}: realistic test applications as JSON Lines. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes realistic applications for the catalog's services as JSON Lines: valid PINFLs,",
-                "plausible households and incomes, every outcome represented, a chosen share of invalid records.",
-                "The same seed gives the same applications."})
+        description = {"Writes realistic applications for the catalog's services as JSON Lines.",
+                "%nValid PINFLs, plausible households and incomes, each service's form answers and documents, every "
+                        + "outcome represented, and a chosen share of invalid records. The same seed gives the same "
+                        + "applications."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec

@@ -26,10 +26,10 @@ import uz.qaror.internal.simulate.Simulator;
 
 /** {@code qaror simulate}: what a rule change would do to a set of applications. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Decides every application under two rule sets and reports what changes: counts per",
-                "service, the transition matrix (APPROVED to REJECTED, ...), amount and fee changes, sample",
-                "applications per transition and the list of changed applications; as JSON and as a",
-                "self-contained HTML page with charts."})
+        description = {"Decides every application under two rule sets and reports what changes.",
+                "%nPer service: the transition matrix (APPROVED to REJECTED, ...), amount and fee changes, sample "
+                        + "applications per transition, and the list of changed applications; as JSON and as a "
+                        + "self-contained HTML page with charts."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
