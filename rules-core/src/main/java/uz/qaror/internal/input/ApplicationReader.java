@@ -59,8 +59,12 @@ public final class ApplicationReader {
     }
 
     private Outcome parse(JsonNode root, LocalDate asOf) {
-        for (ValidationMessage message : service.schema().validate(root)) {
-            problems.add(SchemaMessages.toProblem(message));
+        // Most applications are valid: a yes/no check that stops at the first error is much cheaper than
+        // collecting every message, which only an invalid application needs.
+        if (!service.schema().validate(root, com.networknt.schema.OutputFormat.BOOLEAN)) {
+            for (ValidationMessage message : service.schema().validate(root)) {
+                problems.add(SchemaMessages.toProblem(message));
+            }
         }
         if (!problems.isEmpty()) {
             return new Outcome(null, List.copyOf(problems));
