@@ -136,7 +136,27 @@ class DecisionEngineTest {
         // BCA 340,000 on 2024-06-01: 0.045 x 340,000 = 15,300 and 2 x 340,000 = 680,000
         assertThat(decision.fee().totalSoum()).isEqualByComparingTo("695300");
         assertThat(decision.amounts().get(0).value()).isEqualByComparingTo(new BigDecimal("680000"));
-        assertThat(decision.dueDate()).isEqualTo(java.time.LocalDate.of(2024, 6, 4));
+        // Two working days from Saturday 1 June 2024: Sunday and the test calendar's holiday on 3 June are
+        // skipped, so Tuesday 4 and Wednesday 5 June.
+        assertThat(decision.dueDate()).isEqualTo(java.time.LocalDate.of(2024, 6, 5));
+    }
+
+    @Test
+    void workingDayDeadlinesSkipDatedHolidays() {
+        Decision decision = ENGINE.decide(application("demo-benefit", "2024-06-07T10:00:00+05:00", "1990-01-01",
+                "{\"income\": 1}"));
+        // Friday 7 June + 2 working days: the weekend and the dated holiday of Monday 10 June are skipped.
+        assertThat(decision.dueDate()).isEqualTo(java.time.LocalDate.of(2024, 6, 12));
+    }
+
+    @Test
+    void aBrokenCalendarNamesTheFileAndEntry(@TempDir Path dir) throws Exception {
+        copy(CATALOG, dir);
+        Files.writeString(dir.resolve("calendar.yaml"), "fixed: [\"13-40\"]\n");
+        Failure failure = (Failure) DecisionEngine.fromDirectory(dir).evaluate(application("demo-benefit",
+                "2024-06-07T10:00:00+05:00", "1990-01-01", "{\"income\": 1}"));
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.RULES_BROKEN);
+        assertThat(failure.describe()).contains("calendar.yaml").contains("'13-40' is not a day of the year");
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class CatalogSource {
     private static final JavaType REASONS = TYPES.constructMapType(Map.class, TYPES.constructType(String.class),
             TYPES.constructMapType(Map.class, String.class, String.class));
     private static final JavaType SERIES = TYPES.constructType(ParameterSeries.class);
+    private static final JavaType CALENDAR = TYPES.constructType(HolidayCalendar.class);
     private static final JavaType SERIES_LIST = TYPES.constructCollectionType(List.class, ParameterSeries.class);
 
     private final Path root;
@@ -145,6 +146,26 @@ public final class CatalogSource {
                 && Files.exists(root.resolve("services").resolve(id).resolve("service.yaml"));
     }
 
+    /**
+     * The public holidays, from {@code calendar.yaml} at the catalog's root; weekends only when there is none.
+     *
+     * @throws RulesException naming the file and line of a broken calendar
+     */
+    public HolidayCalendar calendar() {
+        Path file = root.resolve("calendar.yaml");
+        if (!Files.exists(file)) {
+            return HolidayCalendar.WEEKENDS_ONLY;
+        }
+        HolidayCalendar calendar = readYaml(file, displayRoot + "/calendar.yaml", CALENDAR);
+        try {
+            calendar.fixedDays();
+        } catch (IllegalArgumentException e) {
+            throw new RulesException("broken calendar", List.of(Diagnostic.error(displayRoot + "/calendar.yaml",
+                    0, 0, e.getMessage())));
+        }
+        return calendar;
+    }
+
     /** The shared parameters, from {@code parameters/*.yaml}. */
     public ParameterTable sharedParameters() {
         return new ParameterTable(readSharedParameters());
@@ -210,7 +231,7 @@ public final class CatalogSource {
         }
         String version = hash(dir, ruleFiles, shared, own);
         return new ServiceFolder(descriptor, dir, displayDir, reasons, ruleFiles, otherFiles,
-                new ParameterTable(shared).with(own), version);
+                new ParameterTable(shared).with(own), calendar().workingDays(), version);
     }
 
     private static boolean isKnownNonRuleFile(Path dir, Path file) {
@@ -233,6 +254,9 @@ public final class CatalogSource {
                 if (Files.exists(dir.resolve(name))) {
                     files.add(dir.resolve(name));
                 }
+            }
+            if (Files.exists(root.resolve("calendar.yaml"))) {
+                files.add(root.resolve("calendar.yaml"));
             }
             Path params = root.resolve("parameters");
             if (Files.isDirectory(params)) {

@@ -21,6 +21,7 @@ public record ServiceFolder(
         List<Path> ruleFiles,
         List<Path> otherFiles,
         ParameterTable parameters,
+        HolidayCalendar.WorkingDays workingDays,
         String version) {
 
     public ServiceFolder {

@@ -1,20 +1,20 @@
 package uz.qaror.internal.run;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 import uz.qaror.ServiceDescriptor.Deadline;
+import uz.qaror.internal.catalog.HolidayCalendar;
 
 /**
- * The legal deadline of a decision, counted from the submission date. Working days skip Saturdays and Sundays;
- * public holidays are not yet counted (the calendar of transferred days is set each year by decree).
+ * The legal deadline of a decision, counted from the submission date. Working days skip weekends and the public
+ * holidays of the catalog's calendar; days off moved by decree to another date are not modelled.
  */
 public final class Deadlines {
 
     private Deadlines() {
     }
 
-    public static LocalDate dueDate(Deadline deadline, LocalDate submitted) {
+    public static LocalDate dueDate(Deadline deadline, LocalDate submitted, HolidayCalendar.WorkingDays calendar) {
         if (deadline == null) {
             return null;
         }
@@ -23,7 +23,7 @@ public final class Deadlines {
             int left = deadline.workingDays();
             while (left > 0) {
                 day = day.plusDays(1);
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                if (calendar.isWorkingDay(day)) {
                     left--;
                 }
             }

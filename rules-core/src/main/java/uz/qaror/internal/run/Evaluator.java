@@ -196,7 +196,8 @@ public final class Evaluator {
                         uz.qaror.internal.input.ApplicationReader.TASHKENT).toLocalDate();
         return new Decision(input.application().getId(), service.id(), finalOutcome, shown, missing, fee, amounts,
                 input.application().getSubmittedAt(), input.application().getDate(),
-                Deadlines.dueDate(descriptor.deadline(), submissionDate), service.version(), fired, params.used());
+                Deadlines.dueDate(descriptor.deadline(), submissionDate, service.folder().workingDays()),
+                service.version(), fired, params.used());
     }
 
     private static Reason missingInputReason(ServiceDescriptor descriptor, String path) {

@@ -1,0 +1,61 @@
+package uz.qaror.internal.catalog;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The days that are not working days: weekends, public holidays on fixed dates ({@code MM-DD}) and those whose
+ * date is set each year (the two Hayit feasts), as the catalog's {@code calendar.yaml} lists them. Working-day
+ * deadlines count only working days.
+ */
+public record HolidayCalendar(String legalBasis, List<String> fixed, List<DatedHoliday> dated) {
+
+    /** Weekends only: for a catalog without {@code calendar.yaml}. */
+    public static final HolidayCalendar WEEKENDS_ONLY = new HolidayCalendar(null, List.of(), List.of());
+
+    /** A holiday on one date, with its name and how well the date is confirmed (V, P or E). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record DatedHoliday(LocalDate date, String name, String verification) {
+    }
+
+    public HolidayCalendar {
+        fixed = fixed == null ? List.of() : List.copyOf(fixed);
+        dated = dated == null ? List.of() : List.copyOf(dated);
+    }
+
+    /**
+     * The fixed dates as month-days.
+     *
+     * @throws IllegalArgumentException naming an entry that is not {@code MM-DD}
+     */
+    public Set<MonthDay> fixedDays() {
+        return fixed.stream().map(text -> {
+            try {
+                return MonthDay.parse("--" + text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a day of the year; write it as MM-DD", e);
+            }
+        }).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A fast lookup of the working days this calendar describes. */
+    public WorkingDays workingDays() {
+        Set<MonthDay> fixedDays = fixedDays();
+        Set<LocalDate> datedDays = dated.stream().map(DatedHoliday::date).collect(Collectors.toUnmodifiableSet());
+        return day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !fixedDays.contains(MonthDay.from(day)) && !datedDays.contains(day);
+    }
+
+    /** Whether a day is a working day. */
+    @FunctionalInterface
+    public interface WorkingDays {
+        boolean isWorkingDay(LocalDate day);
+    }
+}
