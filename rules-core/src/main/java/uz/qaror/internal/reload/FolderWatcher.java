@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches a rules folder ({@code services/} with every service folder below it, and {@code parameters/}) and
+ * Watches a rules folder ({@code services/} with every service folder below it, {@code parameters/} and
+ * {@code calendar.yaml}) and
  * reports which services changed, once the folder has been quiet for the debounce time: editors write a file
  * several times (and some replace it through a temporary file), and one compile per save is enough. A change in
  * {@code parameters/} reports {@link #ALL}. Runs one daemon thread; {@link #close()} stops it.
@@ -113,11 +114,11 @@ final class FolderWatcher implements Closeable {
         }
     }
 
-    /** The service a changed path belongs to, {@link #ALL} for parameters, null for anything else. */
+    /** The service a changed path belongs to, {@link #ALL} for parameters and the calendar, null otherwise. */
     private String serviceOf(Path changed) {
         Path relative = root.relativize(changed);
         String first = relative.getName(0).toString();
-        if (first.equals("parameters")) {
+        if (first.equals("parameters") || (relative.getNameCount() == 1 && first.equals("calendar.yaml"))) {
             return ALL;
         }
         if (first.equals("services") && relative.getNameCount() >= 2) {
