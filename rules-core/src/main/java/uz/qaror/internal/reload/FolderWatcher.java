@@ -24,10 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * Watches a rules folder ({@code services/} with every service folder below it, {@code parameters/} and
- * {@code calendar.yaml}) and
- * reports which services changed, once the folder has been quiet for the debounce time: editors write a file
- * several times (and some replace it through a temporary file), and one compile per save is enough. A change in
- * {@code parameters/} reports {@link #ALL}. Runs one daemon thread; {@link #close()} stops it.
+ * {@code calendar.yaml}) and reports which services changed, once the folder has been quiet for the debounce
+ * time: editors write a file several times (and some replace it through a temporary file), and one compile per
+ * save is enough. A change in {@code parameters/} or the calendar reports {@link #ALL}. Runs one daemon thread; {@link #close()} stops it.
  */
 final class FolderWatcher implements Closeable {
 
