@@ -167,6 +167,18 @@ class CliTest {
     }
 
     @Test
+    void aSynthesizedCatalogCompilesEveryService(@TempDir Path dir) throws Exception {
+        Path catalog = dir.resolve("synthetic");
+        Run run = run("catalog", "synthesize", "--count", "33", catalog.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run("services", "--rules", catalog.toString()).out()).contains("33 services")
+                .contains("marriage-registration-s");
+        Run check = run("check", "--rules", catalog.toString());
+        assertThat(check.exitCode()).as(check.out()).isZero();
+        assertThat(run("catalog", "synthesize", catalog.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void exitCodesAreDocumentedAndKept() {
         assertThat(run("--help").out()).contains("Exit codes:").contains("usage error");
         assertThat(run("evaluate", "--no-such-option", "x").exitCode()).isEqualTo(2);

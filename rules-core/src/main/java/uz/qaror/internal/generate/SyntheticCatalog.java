@@ -27,6 +27,9 @@ public final class SyntheticCatalog {
         }
         copyTree(source.root().resolve("parameters"), target.resolve("parameters"), null, null);
         Files.writeString(target.resolve("catalog.yaml"), "name: synthetic catalog of " + count + " services\n");
+        if (Files.exists(source.root().resolve("calendar.yaml"))) {
+            Files.copy(source.root().resolve("calendar.yaml"), target.resolve("calendar.yaml"));
+        }
         for (int i = 0; i < count; i++) {
             String original = ids.get(i % ids.size());
             String id = original + String.format("-s%04d", i + 1);
