@@ -89,6 +89,7 @@ public final class HotReload implements Closeable {
             failed(id, version, e.diagnostics().isEmpty()
                     ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0, e.getMessage()))
                     : e.diagnostics());
+            return;
         } catch (RuntimeException e) {
             // A file removed or half-written while being read: reported like a broken edit; the next save retries.
             failed(id, version, List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0,

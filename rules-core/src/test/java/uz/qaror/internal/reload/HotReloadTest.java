@@ -43,13 +43,18 @@ class HotReloadTest {
         String original = Files.readString(drl);
         assertThat(original).contains("income <= params.value(\"threshold\")", "income > params.value(\"threshold\")");
         LinkedBlockingQueue<ReloadEvent> events = new LinkedBlockingQueue<>();
+        List<ReloadEvent> allEvents = new CopyOnWriteArrayList<>();
+        java.util.Set<String> brokenVersions = ConcurrentHashMap.newKeySet();
         // Which outcome each version gives the application (income 3000): the version that decided must agree.
         Map<String, Outcome> expected = new ConcurrentHashMap<>();
         write(drl, withLimit(original, 5000));
         expected.put(version(dir), Outcome.APPROVED);
 
         try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(dir).watch(true)
-                .onReload(events::add).build()) {
+                .onReload(event -> {
+                    events.add(event);
+                    allEvents.add(event);
+                }).build()) {
             engine.prepare(SERVICE);
             for (int i = 0; i < 200; i++) {
                 engine.evaluate(APPLICATION); // warm up before measuring memory
@@ -95,6 +100,9 @@ class HotReloadTest {
                 }
                 write(drl, text);
                 String version = version(dir);
+                if (broken) {
+                    brokenVersions.add(version);
+                }
                 if (!broken) {
                     expected.put(version, limit == 5000 ? Outcome.APPROVED : Outcome.REJECTED);
                 }
@@ -116,6 +124,8 @@ class HotReloadTest {
             }
             assertThat(errors).isEmpty();
             assertThat(decided.get()).isGreaterThan(100);
+            assertThat(allEvents).as("no broken version is ever reported as applied")
+                    .noneMatch(e -> e.applied() && brokenVersions.contains(e.rulesVersion()));
             assertThat(engine.decide(APPLICATION).rulesVersion()).isEqualTo(lastGood);
 
             // Thirty KieBases were built; only the last is kept. Each of these weighs about 230 KB, so keeping
