@@ -290,10 +290,7 @@ public final class DecisionEngine implements AutoCloseable {
                         compiled(id);
                         return List.<Diagnostic>of();
                     } catch (RulesException e) {
-                        return e.diagnostics().isEmpty()
-                                ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0,
-                                        e.getMessage()))
-                                : e.diagnostics();
+                        return source.diagnosticsOf(id, e);
                     }
                 }));
             }

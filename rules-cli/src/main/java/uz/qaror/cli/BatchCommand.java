@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +14,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,9 +37,8 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", description = "JSON Lines file, JSON array file, folder of .json files, or - "
-            + "for standard input.")
-    String input;
+    @Mixin
+    ManyApplications applications;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Write here instead of standard output.")
@@ -50,10 +47,6 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "jsonl (default: the whole decision per line) or csv (one row per decision).")
     String format;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: one per core, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--resume", description = "Continue an interrupted batch from OUT.partial: no record is "
             + "decided or written twice.")
@@ -81,17 +74,12 @@ final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
         if (resume && output == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs -o OUT");
         }
-        if (!"-".equals(input) && !Files.exists(Path.of(input))) {
-            throw new java.io.UncheckedIOException(input + ": no such file or folder", new java.io.IOException());
-        }
+        applications.check(spec);
         PrintWriter err = spec.commandLine().getErr();
-        BatchRunner runner = new BatchRunner(rules.engine(), language.language, recordFormat, threads,
+        BatchRunner runner = new BatchRunner(rules.engine(), language.language, recordFormat, applications.threads,
                 decisionLog != null);
         // Java cannot ask whether stderr is a terminal; the launcher can, and says so in qaror.stderr.tty.
         boolean terminal = Boolean.getBoolean("qaror.stderr.tty") || System.console() != null;
@@ -114,7 +102,7 @@ final class BatchCommand implements Callable<Integer> {
             }
         }
         Writer stdout = null;
-        try (RecordSource source = RecordSource.open(input, System.in)) {
+        try (RecordSource source = applications.open()) {
             Writer target;
             if (out != null) {
                 target = out.writer();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import uz.qaror.internal.catalog.CatalogExport;
+import uz.qaror.internal.catalog.Folders;
 import uz.qaror.internal.catalog.CatalogSource;
 
 /** {@code qaror catalog export}: copies the embedded catalog into a folder to edit. */
@@ -41,12 +41,12 @@ final class CatalogExportCommand implements Callable<Integer> {
             if (Files.exists(directory) && !Files.isDirectory(directory)) {
                 throw new ParameterException(spec.commandLine(), directory + " is a file, not a folder");
             }
-            if (!force && !CatalogExport.isEmptyOrMissing(directory)) {
+            if (!force && !Folders.isEmptyOrMissing(directory)) {
                 throw new ParameterException(spec.commandLine(), directory + " is not empty; export into an empty"
                         + " folder, or add --force to overwrite the catalog's files there");
             }
             CatalogSource source = CatalogSource.embedded(CatalogExportCommand.class.getClassLoader());
-            int files = CatalogExport.copy(source, directory);
+            int files = Folders.copyTree(source.root(), directory);
             PrintWriter out = spec.commandLine().getOut();
             out.println("exported " + files + " files of the catalog to " + directory);
             out.println("edit them, then: qaror check --rules " + directory + " && qaror test --rules " + directory);

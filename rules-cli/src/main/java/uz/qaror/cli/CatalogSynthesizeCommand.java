@@ -3,27 +3,25 @@ package uz.qaror.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import uz.qaror.internal.Internals;
-import uz.qaror.internal.catalog.CatalogExport;
+import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.Folders;
 import uz.qaror.internal.generate.SyntheticCatalog;
 
 /** {@code qaror catalog synthesize}: a catalog of any size for scale tests. */
 @Command(name = "synthesize", mixinStandardHelpOptions = true,
-        description = {"Writes a catalog of N services into DIR for scale tests: the real services copied",
-                "round-robin under new ids (<id>-s0001, ...), each compiling as a service of its own.",
-                "Then: qaror check --rules DIR, or qaror generate/batch --rules DIR."})
+        description = {"Writes a catalog of N services into DIR for scale tests.",
+                "%nThe real services are copied round-robin under new ids (<id>-s0001, ...), each compiling as a "
+                        + "service of its own. Then: qaror check --rules DIR, or qaror generate/batch --rules DIR."})
 final class CatalogSynthesizeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,8 +34,9 @@ final class CatalogSynthesizeCommand implements Callable<Integer> {
             description = "How many services (default ${DEFAULT-VALUE}, the decree's target).")
     int count;
 
-    @Mixin
-    RulesOptions rules;
+    @Option(names = "--rules", paramLabel = "SOURCE",
+            description = "Copy the services of this rules folder instead of the embedded catalog.")
+    Path rules;
 
     @Override
     public Integer call() {
@@ -45,10 +44,14 @@ final class CatalogSynthesizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1");
         }
         try {
-            if (!CatalogExport.isEmptyOrMissing(directory)) {
-                throw new ParameterException(spec.commandLine(), directory + " is not empty; name an empty folder");
+            if (!Folders.isEmptyOrMissing(directory)) {
+                throw new ParameterException(spec.commandLine(), directory + " is not an empty folder; name an empty "
+                        + "or missing one");
             }
-            SyntheticCatalog.write(Internals.source(rules.engine()), count, directory);
+            CatalogSource source = rules == null
+                    ? CatalogSource.embedded(CatalogSynthesizeCommand.class.getClassLoader())
+                    : CatalogSource.directory(rules);
+            SyntheticCatalog.write(source, count, directory);
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote a catalog of " + count + " services to " + directory);
             out.flush();

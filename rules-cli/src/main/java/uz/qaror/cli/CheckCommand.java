@@ -40,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DecisionEngine engine = rules.engine();
+        // Compile every service on every core first; the loop below then reads the compiled services (or their
+        // diagnostics) in order.
+        engine.prepareAll();
         List<Diagnostic> diagnostics = new ArrayList<>(Linter.lintCatalog(Internals.source(engine)));
         for (String id : engine.serviceIds()) {
             diagnostics.addAll(check(engine, id));
@@ -59,9 +62,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Linter.lint(Internals.compiled(engine, id));
         } catch (RulesException e) {
-            return e.diagnostics().isEmpty()
-                    ? List.of(Diagnostic.error(engine.rulesLocation() + "/services/" + id, 0, 0, e.getMessage()))
-                    : e.diagnostics();
+            return Internals.source(engine).diagnosticsOf(id, e);
         }
     }
 }

@@ -3,17 +3,15 @@ package uz.qaror.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,8 +40,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "DIR", required = true, description = "The proposed rules folder.")
     Path candidate;
 
-    @Parameters(paramLabel = "IN", description = "Applications: JSON Lines, a JSON array, a folder, or -.")
-    String input;
+    @Mixin
+    ManyApplications applications;
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Judge both sides as of this date instead of each submission date.")
@@ -56,30 +54,22 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
     Path html;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
     @Option(names = "--max-changes", paramLabel = "N", defaultValue = "100000",
             description = "List at most this many changed applications (default ${DEFAULT-VALUE}); all are counted.")
     int maxChanges;
 
     @Override
     public Integer call() throws IOException {
-        if (!"-".equals(input) && !Files.exists(Path.of(input))) {
-            throw new java.io.UncheckedIOException(input + ": no such file or folder", new IOException());
-        }
+        applications.check(spec);
         DecisionEngine.Builder base = DecisionEngine.builder().asOf(asOf);
         if (!"embedded".equals(baseline)) {
             base.rulesDirectory(Path.of(baseline));
         }
         DecisionEngine baselineEngine = base.build();
         DecisionEngine candidateEngine = DecisionEngine.builder().asOf(asOf).rulesDirectory(candidate).build();
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
         SimulationReport report;
-        try (RecordSource source = RecordSource.open(input, System.in)) {
-            report = new Simulator(baselineEngine, candidateEngine, threads).run(source, maxChanges);
+        try (RecordSource source = applications.open()) {
+            report = new Simulator(baselineEngine, candidateEngine, applications.threads).run(source, maxChanges);
         }
         ObjectNode json = report.toJson(baselineEngine.rulesLocation(), candidateEngine.rulesLocation(),
                 asOf == null ? null : asOf.toString());

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,17 +97,17 @@ public final class ServiceCompiler {
                         ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
                 String drl;
                 try {
-                    drl = DecisionTableFactory.loadFromResource(resource, configuration);
+                    drl = Objects.requireNonNullElse(DecisionTableFactory.loadFromResource(resource, configuration),
+                            "");
                 } catch (RuntimeException e) {
                     // A table that cannot be read throws instead of reporting.
                     diagnostics.add(Diagnostic.error(display, 0, 0, "cannot read the decision table: "
                             + DroolsMessages.rootMessage(e)));
                     continue;
                 }
-                Resource generatedDrl = ResourceFactory.newByteArrayResource(
-                        (drl == null ? "" : drl).getBytes(StandardCharsets.UTF_8));
+                Resource generatedDrl = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
                 generatedDrl.setSourcePath(display);
-                tables.put(display, TableRows.of(drl == null ? "" : drl));
+                tables.put(display, TableRows.of(drl));
                 batch.add(generatedDrl, ResourceType.DRL);
             }
         }

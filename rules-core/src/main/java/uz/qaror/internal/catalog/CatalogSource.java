@@ -146,24 +146,38 @@ public final class CatalogSource {
                 && Files.exists(root.resolve("services").resolve(id).resolve("service.yaml"));
     }
 
+    /** How a service's folder is named in diagnostics: {@code <rules>/services/<id>}. */
+    public String displayOf(String serviceId) {
+        return displayRoot + "/services/" + serviceId;
+    }
+
     /**
-     * The public holidays, from {@code calendar.yaml} at the catalog's root; weekends only when there is none.
-     *
-     * @throws RulesException naming the file and line of a broken calendar
+     * The diagnostics of a service that cannot be built; when the failure carries none (a folder that cannot be
+     * read), one error naming the service's folder with the failure's message.
      */
-    public HolidayCalendar calendar() {
-        Path file = root.resolve("calendar.yaml");
-        if (!Files.exists(file)) {
-            return HolidayCalendar.WEEKENDS_ONLY;
+    public List<Diagnostic> diagnosticsOf(String serviceId, RuntimeException failure) {
+        if (failure instanceof RulesException rules && !rules.diagnostics().isEmpty()) {
+            return rules.diagnostics();
         }
-        HolidayCalendar calendar = readYaml(file, displayRoot + "/calendar.yaml", CALENDAR);
+        return List.of(Diagnostic.error(displayOf(serviceId), 0, 0, String.valueOf(failure.getMessage())));
+    }
+
+    /**
+     * The working days: weekends and the public holidays of {@code calendar.yaml} at the catalog's root excluded;
+     * weekends only when there is no calendar.
+     *
+     * @throws RulesException naming the file and the entry of a broken calendar
+     */
+    public HolidayCalendar.WorkingDays workingDays() {
+        Path file = root.resolve("calendar.yaml");
+        HolidayCalendar calendar = Files.exists(file)
+                ? readYaml(file, displayRoot + "/calendar.yaml", CALENDAR) : HolidayCalendar.WEEKENDS_ONLY;
         try {
-            calendar.fixedDays();
+            return calendar.workingDays();
         } catch (IllegalArgumentException e) {
             throw new RulesException("broken calendar", List.of(Diagnostic.error(displayRoot + "/calendar.yaml",
                     0, 0, e.getMessage())));
         }
-        return calendar;
     }
 
     /** The shared parameters, from {@code parameters/*.yaml}. */
@@ -197,7 +211,7 @@ public final class CatalogSource {
      */
     public ServiceFolder readService(String id) {
         Path dir = root.resolve("services").resolve(id);
-        String displayDir = displayRoot + "/services/" + id;
+        String displayDir = displayOf(id);
         ServiceDescriptor descriptor = readYaml(dir.resolve("service.yaml"), displayDir + "/service.yaml",
                 DESCRIPTOR);
         if (!id.equals(descriptor.id())) {
@@ -231,7 +245,7 @@ public final class CatalogSource {
         }
         String version = hash(dir, ruleFiles, shared, own);
         return new ServiceFolder(descriptor, dir, displayDir, reasons, ruleFiles, otherFiles,
-                new ParameterTable(shared).with(own), calendar().workingDays(), version);
+                new ParameterTable(shared).with(own), workingDays(), version);
     }
 
     private static boolean isKnownNonRuleFile(Path dir, Path file) {

@@ -7,10 +7,26 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Copies rules folders, from disk or from inside a jar. */
+/**
+ * Copies rules folders, from disk or from inside a jar: the embedded catalog may live in one, so a copy walks
+ * the source's own file system and rebuilds each path name by name on the target's.
+ */
 public final class Folders {
 
     private Folders() {
+    }
+
+    /** Whether {@code target} is missing or an empty folder, so that writing a catalog there overwrites nothing. */
+    public static boolean isEmptyOrMissing(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return true;
+        }
+        if (!Files.isDirectory(target)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /**

@@ -30,12 +30,7 @@ public record HolidayCalendar(String legalBasis, List<String> fixed, List<DatedH
         dated = dated == null ? List.of() : List.copyOf(dated);
     }
 
-    /**
-     * The fixed dates as month-days.
-     *
-     * @throws IllegalArgumentException naming an entry that is not {@code MM-DD}
-     */
-    public Set<MonthDay> fixedDays() {
+    private Set<MonthDay> fixedDays() {
         return fixed.stream().map(text -> {
             try {
                 return MonthDay.parse("--" + text);
@@ -45,7 +40,11 @@ public record HolidayCalendar(String legalBasis, List<String> fixed, List<DatedH
         }).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A fast lookup of the working days this calendar describes. */
+    /**
+     * A fast lookup of the working days this calendar describes.
+     *
+     * @throws IllegalArgumentException naming a fixed entry that is not {@code MM-DD}
+     */
     public WorkingDays workingDays() {
         Set<MonthDay> fixedDays = fixedDays();
         Set<LocalDate> datedDays = dated.stream().map(DatedHoliday::date).collect(Collectors.toUnmodifiableSet());

@@ -85,15 +85,10 @@ public final class HotReload implements Closeable {
             }
             services.put(id, CompletableFuture.completedFuture(fresh));
             problems.remove(id);
-        } catch (RulesException e) {
-            failed(id, version, e.diagnostics().isEmpty()
-                    ? List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0, e.getMessage()))
-                    : e.diagnostics());
-            return;
         } catch (RuntimeException e) {
-            // A file removed or half-written while being read: reported like a broken edit; the next save retries.
-            failed(id, version, List.of(Diagnostic.error(source.displayRoot() + "/services/" + id, 0, 0,
-                    String.valueOf(e.getMessage()))));
+            // Rules that do not compile, or a file removed or half-written while being read: reported as a
+            // broken edit; the next save retries.
+            failed(id, version, source.diagnosticsOf(id, e));
             return;
         }
         tell(new ReloadEvent(id, version, true, List.of()));

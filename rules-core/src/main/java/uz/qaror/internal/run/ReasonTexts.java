@@ -31,11 +31,6 @@ public final class ReasonTexts {
         return ENGINE;
     }
 
-    public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
-                                              Map<String, Object> arguments) {
-        return build(serviceReasons, code, arguments);
-    }
-
     /** Texts without arguments are the same for every decision: a service builds each once. */
     public static final class Cache {
         private final Map<String, Map<String, String>> reasons;
@@ -47,14 +42,15 @@ public final class ReasonTexts {
 
         public Map<Language, String> texts(String code, Map<String, Object> arguments) {
             if (arguments.isEmpty()) {
-                return plain.computeIfAbsent(code, c -> Map.copyOf(build(reasons, c, Map.of())));
+                return plain.computeIfAbsent(code, c -> Map.copyOf(ReasonTexts.texts(reasons, c, Map.of())));
             }
-            return build(reasons, code, arguments);
+            return ReasonTexts.texts(reasons, code, arguments);
         }
     }
 
-    private static Map<Language, String> build(Map<String, Map<String, String>> serviceReasons, String code,
-                                               Map<String, Object> arguments) {
+    /** The texts of a reason code in every language: the service's own, else the engine's, else the code. */
+    public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
+                                              Map<String, Object> arguments) {
         Map<String, String> byTag = serviceReasons.get(code);
         if (byTag == null) {
             byTag = ENGINE.get(code);
