@@ -5,4 +5,7 @@ public sealed interface Result permits Decision, Failure {
 
     /** The application's id, or {@code null} where the input did not carry one. */
     String applicationId();
+
+    /** The service applied to, or {@code null} where the input did not name one. */
+    String service();
 }

@@ -35,9 +35,9 @@ public final class DecisionLog {
             ObjectNode ids = node.putObject("identifiers");
             Masking.identifiers(application).forEach(ids::put);
         }
+        node.put("applicationId", result.applicationId());
+        node.put("service", result.service());
         if (result instanceof Decision d) {
-            node.put("applicationId", d.applicationId());
-            node.put("service", d.service());
             node.put("outcome", d.outcome().name());
             node.put("rulesVersion", d.rulesVersion());
             node.put("asOf", d.asOf().toString());
@@ -47,10 +47,7 @@ public final class DecisionLog {
             d.parameters().forEach(p -> parameters.addObject().put("id", p.id()).put("value", p.value())
                     .put("effectiveFrom", p.effectiveFrom().toString()));
         } else {
-            Failure f = (Failure) result;
-            node.put("applicationId", f.applicationId());
-            node.put("service", f.service());
-            node.put("error", f.kind().name());
+            node.put("error", ((Failure) result).kind().name());
         }
         try {
             return Json.JSON.writeValueAsString(node);

@@ -71,9 +71,9 @@ public enum RecordFormat {
         List<Object> row = new ArrayList<>();
         row.add(record.number());
         row.add(record.label());
+        row.add(result.applicationId() == null ? "" : result.applicationId());
+        row.add(result.service() == null ? "" : result.service());
         if (result instanceof Decision d) {
-            row.add(d.applicationId());
-            row.add(d.service());
             row.add(d.outcome().name());
             row.add(d.reasons().stream().map(r -> r.code()).collect(Collectors.joining(";")));
             row.add(String.join(";", d.missing()));
@@ -88,8 +88,6 @@ public enum RecordFormat {
             row.add("");
         } else {
             Failure f = (Failure) result;
-            row.add(f.applicationId() == null ? "" : f.applicationId());
-            row.add(f.service() == null ? "" : f.service());
             for (int i = 0; i < 9; i++) {
                 row.add("");
             }

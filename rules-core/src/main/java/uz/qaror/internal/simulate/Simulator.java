@@ -7,7 +7,6 @@ import java.util.Map;
 
 import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
-import uz.qaror.Failure;
 import uz.qaror.Result;
 import uz.qaror.internal.batch.BatchRunner;
 import uz.qaror.internal.batch.ChunkPipeline;
@@ -63,10 +62,8 @@ public final class Simulator {
                 }
             }
         }
-        String id = before instanceof Decision d ? d.applicationId() : ((Failure) before).applicationId();
-        String service = before instanceof Decision d ? d.service() : ((Failure) before).service();
-        return new Compared(record.number(), id, service == null ? "?" : service, label(before), label(after),
-                changes);
+        return new Compared(record.number(), before.applicationId(),
+                before.service() == null ? "?" : before.service(), label(before), label(after), changes);
     }
 
     private static Map<String, BigDecimal> amounts(Decision decision) {
