@@ -21,15 +21,11 @@ public final class BatchSummary {
 
     /** Counts a record written by an earlier run of a resumed batch. */
     void addWritten(String service, String outcome, String errorKind) {
-        records++;
         earlier++;
         if (outcome != null) {
-            Outcome o = Outcome.valueOf(outcome);
-            byOutcome.merge(o, 1L, Long::sum);
-            byService.computeIfAbsent(service == null ? "?" : service, s -> new TreeMap<>()).merge(o, 1L, Long::sum);
+            count(service == null ? "?" : service, Outcome.valueOf(outcome));
         } else {
-            errorsByKind.merge(errorKind == null ? Failure.Kind.MALFORMED_JSON : Failure.Kind.valueOf(errorKind), 1L,
-                    Long::sum);
+            countError(errorKind == null ? Failure.Kind.MALFORMED_JSON : Failure.Kind.valueOf(errorKind));
         }
     }
 
@@ -50,14 +46,22 @@ public final class BatchSummary {
     }
 
     void add(Result result) {
-        records++;
         if (result instanceof Decision decision) {
-            byOutcome.merge(decision.outcome(), 1L, Long::sum);
-            byService.computeIfAbsent(decision.service(), s -> new TreeMap<>()).merge(decision.outcome(), 1L,
-                    Long::sum);
+            count(decision.service(), decision.outcome());
         } else {
-            errorsByKind.merge(((Failure) result).kind(), 1L, Long::sum);
+            countError(((Failure) result).kind());
         }
+    }
+
+    private void count(String service, Outcome outcome) {
+        records++;
+        byOutcome.merge(outcome, 1L, Long::sum);
+        byService.computeIfAbsent(service, s -> new TreeMap<>()).merge(outcome, 1L, Long::sum);
+    }
+
+    private void countError(Failure.Kind kind) {
+        records++;
+        errorsByKind.merge(kind, 1L, Long::sum);
     }
 
     public long records() {
