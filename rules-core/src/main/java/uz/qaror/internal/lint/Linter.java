@@ -24,6 +24,7 @@ import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.ServiceFolder;
+import uz.qaror.internal.catalog.YamlLines;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.run.NearestIds;
 import uz.qaror.internal.run.ReasonTexts;

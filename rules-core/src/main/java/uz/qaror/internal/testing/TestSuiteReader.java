@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.catalog.ServiceFolder;
+import uz.qaror.internal.catalog.YamlLines;
 import uz.qaror.internal.json.Json;
 
 /**
@@ -70,7 +71,7 @@ public final class TestSuiteReader {
         List<TestCase> cases = new ArrayList<>();
         for (JsonNode node : root.get("cases")) {
             String name = node.path("name").asText("");
-            int line = lineOf(text, name);
+            int line = YamlLines.keyValue(text, "name", name);
             if (name.isBlank()) {
                 throw error(display, line, "every case needs a name");
             }
@@ -132,22 +133,5 @@ public final class TestSuiteReader {
             }
         }
         return target;
-    }
-
-    private static int lineOf(String text, String name) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.startsWith("- name:") || line.startsWith("name:")) {
-                String value = line.substring(line.indexOf(':') + 1).trim();
-                if (value.startsWith("\"") || value.startsWith("'")) {
-                    value = value.substring(1, Math.max(1, value.length() - 1));
-                }
-                if (value.equals(name)) {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
     }
 }
