@@ -9,7 +9,7 @@ import java.util.Locale;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Diagnostic;
 import uz.qaror.internal.Internals;
-import uz.qaror.internal.generate.SyntheticCatalog;
+import uz.qaror.tools.generate.SyntheticCatalog;
 
 /**
  * The decree's scale: a synthetic catalog of N services (default 700) written from the real ones, every rule set

@@ -10,7 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
-import uz.qaror.internal.generate.ApplicationGenerator;
+import uz.qaror.tools.generate.ApplicationGenerator;
 import uz.qaror.internal.json.Json;
 
 /** The applications the benchmarks decide: generated over the catalog's mix, valid ones only. */

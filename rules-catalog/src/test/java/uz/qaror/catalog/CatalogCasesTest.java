@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import uz.qaror.DecisionEngine;
-import uz.qaror.internal.testing.CaseResult;
-import uz.qaror.internal.testing.TestRunner;
+import uz.qaror.tools.testing.CaseResult;
+import uz.qaror.tools.testing.TestRunner;
 
 /** Runs every test case of every service of the embedded catalog on the real engine. */
 class CatalogCasesTest {

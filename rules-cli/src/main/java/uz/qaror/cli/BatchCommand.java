@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import uz.qaror.internal.batch.BatchRunner;
-import uz.qaror.internal.batch.BatchSummary;
-import uz.qaror.internal.batch.RecordFormat;
-import uz.qaror.internal.batch.RecordSource;
-import uz.qaror.internal.batch.ResumableOutput;
+import uz.qaror.tools.batch.BatchRunner;
+import uz.qaror.tools.batch.BatchSummary;
+import uz.qaror.tools.batch.RecordFormat;
+import uz.qaror.tools.batch.RecordSource;
+import uz.qaror.tools.batch.ResumableOutput;
 
 /** {@code qaror batch}: decides a file of applications. */
 @Command(name = "batch", mixinStandardHelpOptions = true,

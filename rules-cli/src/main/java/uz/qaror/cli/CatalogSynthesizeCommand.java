@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.Folders;
-import uz.qaror.internal.generate.SyntheticCatalog;
+import uz.qaror.tools.generate.SyntheticCatalog;
 
 /** {@code qaror catalog synthesize}: a catalog of any size for scale tests. */
 @Command(name = "synthesize", mixinStandardHelpOptions = true,

@@ -15,7 +15,7 @@ import uz.qaror.DecisionEngine;
 import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.Internals;
-import uz.qaror.internal.lint.Linter;
+import uz.qaror.tools.lint.Linter;
 
 /** {@code qaror check}: compiles and lints every service and prints diagnostics as file:line:column. */
 @Command(name = "check", mixinStandardHelpOptions = true,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.ServiceDescriptor;
-import uz.qaror.internal.generate.ApplicationGenerator;
+import uz.qaror.tools.generate.ApplicationGenerator;
 import uz.qaror.internal.run.NearestIds;
 
 /** {@code qaror generate}: realistic test applications as JSON Lines. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-import uz.qaror.internal.batch.RecordSource;
+import uz.qaror.tools.batch.RecordSource;
 
 /** What the commands that decide many applications take: where they come from and how many threads decide. */
 final class ManyApplications {

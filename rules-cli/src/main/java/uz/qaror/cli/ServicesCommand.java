@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.ServiceDescriptor;
-import uz.qaror.internal.catalog.CatalogDocument;
-import uz.qaror.internal.catalog.CatalogStats;
+import uz.qaror.tools.catalog.CatalogDocument;
+import uz.qaror.tools.catalog.CatalogStats;
 import uz.qaror.internal.json.Json;
 
 /** {@code qaror services}: lists the catalog. */

@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
-import uz.qaror.internal.batch.RecordSource;
+import uz.qaror.tools.batch.RecordSource;
 import uz.qaror.internal.json.Json;
-import uz.qaror.internal.simulate.HtmlReport;
-import uz.qaror.internal.simulate.SimulationReport;
-import uz.qaror.internal.simulate.Simulator;
+import uz.qaror.tools.simulate.HtmlReport;
+import uz.qaror.tools.simulate.SimulationReport;
+import uz.qaror.tools.simulate.Simulator;
 
 /** {@code qaror simulate}: what a rule change would do to a set of applications. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,

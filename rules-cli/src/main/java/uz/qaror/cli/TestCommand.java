@@ -18,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.internal.run.NearestIds;
-import uz.qaror.internal.testing.CaseResult;
-import uz.qaror.internal.testing.Coverage;
-import uz.qaror.internal.testing.JUnitXml;
-import uz.qaror.internal.testing.TestRunner;
+import uz.qaror.tools.testing.CaseResult;
+import uz.qaror.tools.testing.Coverage;
+import uz.qaror.tools.testing.JUnitXml;
+import uz.qaror.tools.testing.TestRunner;
 
 /** {@code qaror test}: runs the services' test cases and reports failures and rule coverage. */
 @Command(name = "test", mixinStandardHelpOptions = true,

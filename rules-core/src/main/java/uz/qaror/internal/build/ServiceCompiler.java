@@ -89,6 +89,10 @@ public final class ServiceCompiler {
                     // Compile the other files anyway, so that their errors are reported too.
                     syntaxErrors.addAll(syntax);
                 }
+            } else if (kind != RuleFileKind.DECISION_TABLE_CSV && !Workbooks.readable()) {
+                diagnostics.add(Diagnostic.error(display, 0, 0, "an Excel workbook table needs Apache POI, which "
+                        + "the optional module uz.qaror:rules-spreadsheet brings: add it beside rules-core, or save "
+                        + "the table as CSV (" + file.getFileName().toString().replaceAll("\\.xlsx?$", ".csv") + ")"));
             } else {
                 // The table is turned into DRL here rather than by the builder, so that errors in the generated
                 // DRL can be placed at the table's row (see TableRows).

@@ -59,6 +59,20 @@ class DecisionTableDiagnosticsTest {
                 .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.csv:9:1: error:"));
     }
 
+    @Test
+    void aWorkbookTableWithoutTheSpreadsheetModuleNamesTheModule(@TempDir Path dir) throws Exception {
+        // rules-core's own classpath has no Apache POI, as an embedder's has not without rules-spreadsheet.
+        Path service = copy(dir);
+        Files.write(service.resolve("minors.drl.xlsx"), new byte[] {'P', 'K', 3, 4});
+
+        RulesException error = catchThrowableOfType(() -> DecisionEngine.fromDirectory(dir).prepare("demo-benefit"),
+                RulesException.class);
+
+        assertThat(error.diagnostics()).extracting(Object::toString)
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:")
+                        && d.contains("uz.qaror:rules-spreadsheet") && d.contains("minors.drl.csv"));
+    }
+
     private static Path copy(Path dir) throws Exception {
         uz.qaror.internal.catalog.Folders.copyTree(CATALOG, dir);
         return dir.resolve("services/demo-benefit");

@@ -1,0 +1,193 @@
+package uz.qaror.tools.generate;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uz.qaror.ServiceDescriptor;
+import uz.qaror.ServiceDescriptor.Input;
+import uz.qaror.internal.input.Identifiers;
+import uz.qaror.internal.json.Json;
+
+/**
+ * Makes realistic applications for a catalog's services, for load tests and simulations: valid PINFLs that
+ * agree with birth dates and sex, plausible households, incomes and assets, each service's declared form
+ * answers and documents, and a chosen share of invalid records. Record {@code i} depends only on the seed and
+ * {@code i}, so the output is the same for a seed whatever else changes.
+ */
+public final class ApplicationGenerator {
+
+    private static final List<String> REGIONS = new ArrayList<>(new java.util.TreeSet<>(Identifiers.REGIONS.keySet()));
+    private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 1);
+    private static final String[] RELATIONS = {"spouse", "child", "child", "child", "parent", "sibling"};
+
+    private final List<ServiceDescriptor> services;
+    private final long seed;
+    private final double invalidShare;
+
+    public ApplicationGenerator(List<ServiceDescriptor> services, long seed, double invalidShare) {
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException("no services to generate applications for");
+        }
+        this.services = List.copyOf(services);
+        this.seed = seed;
+        this.invalidShare = invalidShare;
+    }
+
+    /** Application number {@code index} (from 0) as one line of JSON. */
+    public String line(long index) {
+        Random random = new Random(seed * 1_000_003L + index);
+        ServiceDescriptor service = services.get((int) (index % services.size()));
+        ObjectNode application = application(random, service, index);
+        if (random.nextDouble() < invalidShare) {
+            return corrupt(random, application);
+        }
+        return write(application);
+    }
+
+    private ObjectNode application(Random random, ServiceDescriptor service, long index) {
+        LocalDate submitted = FIRST_DAY.plusDays(random.nextInt((int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay())));
+        LocalDateTime at = submitted.atTime(8 + random.nextInt(12), random.nextInt(60));
+        ObjectNode root = Json.JSON.createObjectNode();
+        root.put("id", "GEN-" + seed + "-" + index);
+        root.put("service", service.id());
+        root.put("submittedAt", at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "+05:00");
+        String[] channels = service.channels().isEmpty() ? new String[] {"web"}
+                : service.channels().toArray(String[]::new);
+        root.put("channel", channels[random.nextInt(channels.length)]);
+
+        ObjectNode applicant = root.putObject("applicant");
+        String sex = random.nextBoolean() ? "M" : "F";
+        LocalDate birth = submitted.minusDays(365L * ageYears(random) + random.nextInt(365));
+        applicant.put("pinfl", pinfl(random, birth, sex));
+        applicant.put("birthDate", birth.toString());
+        applicant.put("sex", sex);
+        applicant.put("citizenship", random.nextDouble() < 0.96 ? "UZ" : "KZ");
+        applicant.putObject("address").put("soato", REGIONS.get(random.nextInt(REGIONS.size()))
+                + String.format("%03d", 200 + random.nextInt(100)));
+        applicant.put("phone", "+99890" + String.format("%07d", random.nextInt(10_000_000)));
+        applicant.put("passport", "A" + (char) ('A' + random.nextInt(26)) + String.format("%07d",
+                random.nextInt(10_000_000)));
+        if (random.nextDouble() < 0.06) {
+            applicant.put("disabilityGroup", 1 + random.nextInt(3));
+        }
+        applicant.put("monthlyIncome", random.nextDouble() < 0.3 ? 0 : 500_000 + random.nextInt(6_000_000));
+        applicant.put("serviceYears", random.nextInt(45));
+
+        ObjectNode household = root.putObject("household");
+        ArrayNode members = household.putArray("members");
+        int size = random.nextInt(6);
+        for (int i = 0; i < size; i++) {
+            String relation = RELATIONS[random.nextInt(RELATIONS.length)];
+            ObjectNode member = members.addObject();
+            member.put("relation", relation);
+            LocalDate memberBirth = submitted.minusDays("child".equals(relation)
+                    ? random.nextInt(365 * 20) : 365L * (18 + random.nextInt(60)));
+            String memberSex = random.nextBoolean() ? "M" : "F";
+            member.put("pinfl", pinfl(random, memberBirth, memberSex));
+            member.put("birthDate", memberBirth.toString());
+            member.put("sex", memberSex);
+            member.put("monthlyIncome", "child".equals(relation) || random.nextDouble() < 0.4 ? 0
+                    : 300_000 + random.nextInt(4_000_000));
+            member.put("employed", random.nextBoolean());
+            member.put("servesInMilitary", random.nextDouble() < 0.03);
+        }
+        ArrayNode properties = household.putArray("properties");
+        int dwellings = random.nextDouble() < 0.85 ? 1 : random.nextInt(3);
+        for (int i = 0; i < dwellings; i++) {
+            properties.addObject().put("kind", "dwelling");
+        }
+        if (random.nextDouble() < 0.08) {
+            properties.addObject().put("kind", "non-residential");
+        }
+        ArrayNode vehicles = household.putArray("vehicles");
+        int cars = random.nextDouble() < 0.6 ? 0 : 1 + random.nextInt(2);
+        for (int i = 0; i < cars; i++) {
+            vehicles.addObject().put("kind", "car").put("year", 1995 + random.nextInt(31));
+        }
+        household.put("bankBalance", random.nextDouble() < 0.8 ? random.nextInt(3_000_000)
+                : random.nextInt(20_000_000));
+
+        ArrayNode documents = root.putArray("documents");
+        ObjectNode form = root.putObject("form");
+        for (Input input : service.inputs()) {
+            if (input.path().startsWith("documents.") && random.nextDouble() < (input.required() ? 0.92 : 0.5)) {
+                documents.addObject().put("type", input.path().substring(10))
+                        .put("number", Integer.toString(100_000 + random.nextInt(900_000)));
+            } else if (input.path().startsWith("form.") && random.nextDouble() < (input.required() ? 0.97 : 0.6)) {
+                formValue(random, form, input, submitted);
+            }
+        }
+        return root;
+    }
+
+    private static int ageYears(Random random) {
+        double draw = random.nextDouble();
+        if (draw < 0.1) {
+            return random.nextInt(16);
+        }
+        if (draw < 0.25) {
+            return 15 + random.nextInt(5);
+        }
+        return 18 + random.nextInt(65);
+    }
+
+    private static void formValue(Random random, ObjectNode form, Input input, LocalDate submitted) {
+        String name = input.path().substring(5);
+        switch (input.type()) {
+            case "boolean" -> form.put(name, random.nextDouble() < 0.75 == !name.matches(
+                    "(?i).*(married|relatives|refus|criminal|debt|military).*"));
+            case "integer" -> form.put(name, name.toLowerCase().contains("year") && !name.contains("Years")
+                    ? submitted.getYear() - random.nextInt(10) : random.nextInt(30));
+            case "number" -> form.put(name, random.nextInt(400_000_000));
+            case "date" -> form.put(name, submitted.minusDays(random.nextInt(365 * 40)).toString());
+            case "enum" -> form.put(name, input.values().get(random.nextInt(input.values().size())));
+            default -> form.put(name, name.toLowerCase().contains("soato")
+                    ? REGIONS.get(random.nextInt(REGIONS.size())) + "2" + String.format("%02d", random.nextInt(100))
+                    : "AB" + String.format("%07d", random.nextInt(10_000_000)));
+        }
+    }
+
+    /** A valid PINFL for a birth date and sex; serials are random. */
+    static String pinfl(Random random, LocalDate birth, String sex) {
+        int century = birth.getYear() / 100 * 100;
+        int first = (century == 1800 ? 1 : century == 1900 ? 3 : 5) + ("M".equals(sex) ? 0 : 1);
+        String first13 = first + String.format("%02d%02d%02d", birth.getDayOfMonth(), birth.getMonthValue(),
+                birth.getYear() % 100) + String.format("%03d", 100 + random.nextInt(900))
+                + String.format("%03d", 1 + random.nextInt(999));
+        return first13 + Identifiers.pinflCheckDigit(first13);
+    }
+
+    private static String corrupt(Random random, ObjectNode application) {
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                String text = write(application);
+                return text.substring(0, text.length() / 2);
+            }
+            case 1 -> {
+                String pinfl = application.path("applicant").path("pinfl").asText();
+                int last = pinfl.charAt(13) - '0';
+                ((ObjectNode) application.get("applicant")).put("pinfl", pinfl.substring(0, 13) + (last + 1) % 10);
+            }
+            case 2 -> ((ObjectNode) application.get("applicant")).put("birthDate", "31.02.1990");
+            default -> application.put("service", application.path("service").asText() + "-old");
+        }
+        return write(application);
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return Json.JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
