@@ -72,11 +72,20 @@ public record ServiceDescriptor(
         }
     }
 
-    /** A fee component in BCA; {@code onlineBca} applies to web and mobile applications when set. */
+    /**
+     * A fee component in BCA; {@code onlineBca} applies to web and mobile applications when set; its own
+     * {@code legalBasis} where it rests on another act (or another label) than the schedule as a whole.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FeeComponent(String code, BigDecimal bca, BigDecimal onlineBca, Map<String, String> names) {
+    public record FeeComponent(String code, BigDecimal bca, BigDecimal onlineBca, String legalBasis,
+                               Map<String, String> names) {
         public FeeComponent {
             names = names == null ? Map.of() : Map.copyOf(names);
+        }
+
+        /** The rate for an application on this channel: {@code onlineBca} online where set, else {@code bca}. */
+        public BigDecimal rate(boolean online) {
+            return online && onlineBca != null ? onlineBca : bca;
         }
     }
 
@@ -88,8 +97,9 @@ public record ServiceDescriptor(
     /**
      * An input the rules read: a path ({@code applicant.birthDate}, {@code household.members},
      * {@code form.spouseBirthDate}, {@code documents.medical-certificate}), its type for {@code form.*} inputs
-     * ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code date}, {@code enum}), and
-     * whether the application is incomplete without it.
+     * ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code date}, {@code enum}, or an
+     * identifier: {@code pinfl}, {@code stir}, {@code passport}, {@code phone}, {@code soato}, which the engine
+     * checks as it checks the applicant's own), and whether the application is incomplete without it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Input(String path, String type, boolean required, List<String> values,

@@ -1,0 +1,96 @@
+package uz.qaror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Form inputs declared as identifiers ({@code type: pinfl | stir | passport | phone | soato}) are checked by the
+ * engine exactly as the applicant's own identifiers: a valid one reaches the rules, an invalid one is an
+ * INVALID_FIELD naming {@code form.<name>} with the same message the applicant's field would get.
+ */
+class FormIdentifiersTest {
+
+    private static final DecisionEngine ENGINE = DecisionEngine.fromDirectory(DecisionEngineTest.CATALOG);
+
+    private static Result evaluate(String applicant, String form) {
+        return ENGINE.evaluate("""
+                {"id": "I-1", "service": "identifiers", "submittedAt": "2025-06-01T10:00:00+05:00",
+                 "applicant": {"birthDate": "1990-01-01"%s}, "form": %s}
+                """.formatted(applicant, form));
+    }
+
+    @ParameterizedTest(name = "{0} {1} is accepted and the rules read {2}")
+    @CsvSource({
+            "representedPinfl, 41503902610128, 41503902610128",
+            "companyStir, 201234567, 201234567",
+            "representedPassport, AB1234567, AB1234567",
+            "contactPhone, +998 90 123 45 67, +998901234567",
+            "targetSoato, 1726277, 1726277",
+    })
+    void aValidIdentifierReachesTheRules(String field, String value, String seen) {
+        Result result = evaluate("", "{\"" + field + "\": \"" + value + "\"}");
+        assertThat(result).isInstanceOf(Decision.class);
+        Decision decision = (Decision) result;
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(decision.reasons().get(0).message(Language.EN)).contains(seen);
+    }
+
+    @ParameterizedTest(name = "{0} {2} is an INVALID_FIELD at form.{0}, worded as at applicant.{1}")
+    @CsvSource({
+            "representedPinfl, pinfl, 41503902610127",
+            "representedPinfl, pinfl, 4150390261012",
+            "companyStir, stir, 101234567",
+            "representedPassport, passport, ab1234567",
+            "contactPhone, phone, +7 495 123 45 67",
+            "targetSoato, address.soato, 1799401",
+    })
+    void anInvalidIdentifierIsAnInvalidFieldNamingTheFormPath(String field, String applicantField, String value) {
+        Result result = evaluate("", "{\"" + field + "\": \"" + value + "\"}");
+        assertThat(result).isInstanceOf(Failure.class);
+        Failure failure = (Failure) result;
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.INVALID_FIELD);
+        assertThat(failure.problems()).extracting(Problem::path).containsExactly("form." + field);
+
+        String nested = applicantField.equals("address.soato") ? ", \"address\": {\"soato\": \"" + value + "\"}"
+                : ", \"" + applicantField + "\": \"" + value + "\"";
+        Failure own = (Failure) evaluate(nested, "{}");
+        assertThat(own.problems()).hasSize(1);
+        assertThat(failure.problems().get(0).message()).isEqualTo(own.problems().get(0).message());
+    }
+
+    @ParameterizedTest(name = "an empty {0} is an INVALID_FIELD, not an absent answer")
+    @CsvSource({"representedPinfl", "companyStir", "representedPassport", "contactPhone", "targetSoato"})
+    void anEmptyIdentifierIsInvalid(String field) {
+        Failure failure = (Failure) evaluate("", "{\"" + field + "\": \"\"}");
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.INVALID_FIELD);
+        assertThat(failure.problems()).extracting(Problem::path).containsExactly("form." + field);
+    }
+
+    @ParameterizedTest(name = "a number for {0} is a type error at form.{0}")
+    @CsvSource({"representedPinfl", "targetSoato"})
+    void aNumberIsNotAnIdentifier(String field) {
+        Failure failure = (Failure) evaluate("", "{\"" + field + "\": 1726}");
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.INVALID_FIELD);
+        assertThat(failure.problems()).extracting(Problem::path).containsExactly("form." + field);
+    }
+
+    @ParameterizedTest(name = "a plain string input is not checked: {0}")
+    @CsvSource({"41503902610127", "not an identifier"})
+    void aStringInputStaysUnchecked(String value) {
+        Decision decision = (Decision) evaluate("", "{\"note\": \"" + value + "\"}");
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(decision.reasons().get(0).message(Language.EN)).contains(value);
+    }
+
+    @Test
+    void everyInvalidIdentifierIsNamed() {
+        Failure failure = (Failure) evaluate("", """
+                {"representedPinfl": "1", "companyStir": "1", "representedPassport": "1", "contactPhone": "1",
+                 "targetSoato": "1"}""");
+        assertThat(failure.problems()).extracting(Problem::path).containsExactlyInAnyOrder("form.representedPinfl",
+                "form.companyStir", "form.representedPassport", "form.contactPhone", "form.targetSoato");
+    }
+}
