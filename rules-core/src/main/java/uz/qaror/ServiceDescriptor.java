@@ -29,6 +29,7 @@ public record ServiceDescriptor(
         List<String> legalBasis,
         String verification,
         List<String> unverified,
+        List<Regime> regimes,
         FeeSchedule fee,
         Deadline deadline,
         List<Input> inputs) {
@@ -38,13 +39,42 @@ public record ServiceDescriptor(
         channels = channels == null ? List.of() : List.copyOf(channels);
         legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
         unverified = unverified == null ? List.of() : List.copyOf(unverified);
+        regimes = regimes == null ? List.of() : List.copyOf(regimes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        for (int i = 1; i < regimes.size(); i++) {
+            Regime earlier = regimes.get(i - 1);
+            Regime later = regimes.get(i);
+            if (earlier.to() == null || later.from() == null || !later.from().isAfter(earlier.to())) {
+                throw new IllegalArgumentException("regimes must follow each other in date order without "
+                        + "overlapping: regime " + (i + 1) + " (from " + later.from() + ") starts before regime "
+                        + i + " ends (" + (earlier.to() == null ? "open" : earlier.to()) + ")");
+            }
+        }
     }
 
     /** The service's name in a language, falling back to Uzbek Latin, then to the id. */
     public String name(Language language) {
         String name = names.get(language.tag());
         return name != null ? name : names.getOrDefault(Language.UZ.tag(), id);
+    }
+
+    /**
+     * One legal regime of the service and the days it governs, both included ({@code from} empty: since before
+     * the catalog's dates; {@code to} empty: still in force). The rules carry the same dates as
+     * {@code date-effective}/{@code date-expires} or dated parameters; this entry says so to people.
+     *
+     * @param act          the acts of this regime
+     * @param verification V, P or E, as for the service
+     * @param summary      what decides under this regime, in a sentence
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Regime(java.time.LocalDate from, java.time.LocalDate to, String act, String verification,
+                         String summary) {
+        public Regime {
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new IllegalArgumentException("a regime ends (" + to + ") before it starts (" + from + ")");
+            }
+        }
     }
 
     /** The agency that owns the service. */
