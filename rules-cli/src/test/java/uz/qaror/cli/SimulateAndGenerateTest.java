@@ -92,8 +92,9 @@ class SimulateAndGenerateTest {
         Files.writeString(mce, Files.readString(mce).replace("value: 669000", "value: 760000"));
 
         Path applications = dir.resolve("apps.jsonl");
+        // 2025 only: the days on which the minimum consumer expenditure of 669 000 is in force.
         CliTest.run("generate", "--count", "1200", "--seed", "5", "--services", "child-benefit,marriage-registration",
-                "-o", applications.toString());
+                "--from", "2025-01-01", "--to", "2025-12-31", "-o", applications.toString());
         Path report = dir.resolve("report.json");
         Path html = dir.resolve("report.html");
         CliTest.Run run = CliTest.run("simulate", "--candidate", candidate.toString(), applications.toString(),
@@ -101,12 +102,13 @@ class SimulateAndGenerateTest {
         assertThat(run.exitCode()).isZero();
         JsonNode json = Json.JSON.readTree(report.toFile());
 
-        // The applications the change can affect: child benefit from 2025, per-capita income in (669000, 760000].
+        // The applications the change can affect: child benefit in 2025, per-capita income in (669000, 760000].
         Set<String> expected = new HashSet<>();
         for (String line : Files.readAllLines(applications)) {
             JsonNode app = Json.JSON.readTree(line);
             if (!app.path("service").asText().equals("child-benefit")
-                    || app.path("submittedAt").asText().compareTo("2025-01-01") < 0) {
+                    || app.path("submittedAt").asText().compareTo("2025-01-01") < 0
+                    || app.path("submittedAt").asText().compareTo("2026-01-01") >= 0) {
                 continue;
             }
             long total = app.path("applicant").path("monthlyIncome").asLong();
