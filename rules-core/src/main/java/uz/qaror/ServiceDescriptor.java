@@ -44,10 +44,18 @@ public record ServiceDescriptor(
         for (int i = 1; i < regimes.size(); i++) {
             Regime earlier = regimes.get(i - 1);
             Regime later = regimes.get(i);
-            if (earlier.to() == null || later.from() == null || !later.from().isAfter(earlier.to())) {
-                throw new IllegalArgumentException("regimes must follow each other in date order without "
-                        + "overlapping: regime " + (i + 1) + " (from " + later.from() + ") starts before regime "
-                        + i + " ends (" + (earlier.to() == null ? "open" : earlier.to()) + ")");
+            if (earlier.to() == null) {
+                throw new IllegalArgumentException("regime " + i + " has no 'to' date, yet regime " + (i + 1)
+                        + " follows it: give regime " + i + " its last day");
+            }
+            if (later.from() == null) {
+                throw new IllegalArgumentException("regime " + (i + 1) + " has no 'from' date; only the first "
+                        + "regime may leave it out");
+            }
+            if (!later.from().isAfter(earlier.to())) {
+                throw new IllegalArgumentException("regime " + (i + 1) + " starts on " + later.from()
+                        + ", not after regime " + i + " ends on " + earlier.to()
+                        + ": regimes follow each other in date order without overlapping");
             }
         }
     }
