@@ -90,6 +90,18 @@ class FormIdentifiersTest {
     }
 
     @Test
+    void aMisspeltTypeIsNamedWithTheTypesADescriptorMayUse() throws Exception {
+        ServiceDescriptor descriptor = uz.qaror.internal.json.Json.YAML.readValue("""
+                id: x
+                inputs: [{path: form.representedPinfl, type: pinfI}]
+                """, ServiceDescriptor.class);
+        assertThat(uz.qaror.internal.build.FormDeclaration.check(descriptor, "services/x/service.yaml"))
+                .extracting(Diagnostic::toString).containsExactly("services/x/service.yaml:1:1: error: input "
+                        + "'form.representedPinfl' has type 'pinfI'; use one of [boolean, date, enum, integer, "
+                        + "number, passport, phone, pinfl, soato, stir, string]");
+    }
+
+    @Test
     void everyInvalidIdentifierIsNamed() {
         Failure failure = failed("", """
                 {"representedPinfl": "1", "companyStir": "1", "representedPassport": "1", "contactPhone": "1",
