@@ -56,6 +56,19 @@ class ExplainTest {
     }
 
     @Test
+    void eachFeeComponentShowsItsOwnAct() throws Exception {
+        Run run = CliTest.run("explain", CliTest.EXAMPLES.resolve("driving-licence-b.json").toString(), "--lang", "en");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("licence (Driving licence): 0.7 BCA x 412 000 = 288 400 soum; legal basis: "
+                + "National driving licence 70% BCA [V/P]");
+
+        JsonNode node = CliTest.run("explain", CliTest.EXAMPLES.resolve("driving-licence-b.json").toString(),
+                "--json").json();
+        assertThat(node.path("fee").path("components").get(0).path("legalBasis").asText())
+                .isEqualTo("National driving licence 70% BCA [V/P]");
+    }
+
+    @Test
     void anIncompleteApplicationSaysWhatToSupplyWithTheDescriptorsLabels(@TempDir Path dir) throws Exception {
         ObjectNode application = (ObjectNode) Json.JSON.readTree(
                 CliTest.EXAMPLES.resolve("child-benefit.json").toFile());

@@ -36,7 +36,7 @@ class SimulationReportInBrowserTest {
         Files.writeString(mce, Files.readString(mce).replace("value: 669000", "value: 760000"));
         Path applications = dir.resolve("apps.jsonl");
         CliTest.run("generate", "--count", "600", "--seed", "5", "--services", "child-benefit,material-assistance",
-                "-o", applications.toString());
+                "--from", "2025-01-01", "--to", "2025-12-31", "-o", applications.toString());
         Path html = dir.resolve("report.html");
         assertThat(CliTest.run("simulate", "--candidate", candidate.toString(), applications.toString(),
                 "--html", html.toString()).exitCode()).isZero();

@@ -39,6 +39,11 @@ final class YamlFiles {
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
             return "unknown key '" + unknown.getPropertyName() + "'; known keys: " + unknown.getKnownPropertyIds();
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException invalid
+                && invalid.getCause() != null) {
+            // A value's own check (e.g. regimes out of order) says what is wrong; Jackson's wrapper adds nothing.
+            return invalid.getCause().getMessage() + path(invalid);
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
             return "'" + bad.getValue() + "' is not a valid " + bad.getTargetType().getSimpleName()
                     + path(bad);

@@ -186,7 +186,12 @@ public record Explanation(
                 out.append("  - ").append(line.component().code()).append(name.isEmpty() ? "" : " (" + name + ")")
                         .append(": ").append(number(line.component().bca())).append(' ').append(bca).append(" x ")
                         .append(number(fee.bcaValue())).append(" = ").append(number(line.component().soum()))
-                        .append(' ').append(soum).append('\n');
+                        .append(' ').append(soum);
+                String basis = line.component().legalBasis();
+                if (basis != null && !basis.isEmpty() && !basis.equals(fee.legalBasis())) {
+                    out.append("; ").append(label("legalBasis", language)).append(": ").append(basis);
+                }
+                out.append('\n');
             }
             out.append("  ").append(label("total", language)).append(": ").append(number(fee.totalBca())).append(' ')
                     .append(bca).append(" = ").append(number(fee.totalSoum())).append(' ').append(soum).append('\n');
@@ -249,7 +254,8 @@ public record Explanation(
             for (FeeLine line : feeLines) {
                 components.addObject().put("code", line.component().code())
                         .put("name", line.names().getOrDefault(language.tag(), ""))
-                        .put("bca", line.component().bca()).put("soum", line.component().soum());
+                        .put("bca", line.component().bca()).put("soum", line.component().soum())
+                        .put("legalBasis", line.component().legalBasis());
             }
             fee.put("totalBca", d.fee().totalBca());
             fee.put("totalSoum", d.fee().totalSoum());

@@ -27,6 +27,7 @@ import uz.qaror.facts.Member;
 import uz.qaror.facts.Property;
 import uz.qaror.facts.Vehicle;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.build.FormDeclaration;
 
 /**
  * Reads an application's JSON into facts, checking it against the service's schema and the identifiers'
@@ -204,10 +205,19 @@ public final class ApplicationReader {
             } else if (type == Boolean.class) {
                 values.put(name, value.booleanValue());
             } else {
-                values.put(name, value.asText());
+                values.put(name, identifier(name, value.asText(), path));
             }
         });
         return values;
+    }
+
+    /** A text answer; one declared as an identifier is checked and normalised as the applicant's own. */
+    private String identifier(String name, String text, String path) {
+        Optional<IdentifierType> identifier = FormDeclaration.identifierType(service.descriptor(), name);
+        if (identifier.isEmpty() || !check(text, path, identifier.get()::problem)) {
+            return text;
+        }
+        return identifier.get().normalise(text);
     }
 
     private List<String> missing(JsonNode root, Applicant applicant, List<Document> documents,

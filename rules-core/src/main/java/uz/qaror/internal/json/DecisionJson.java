@@ -58,7 +58,8 @@ public final class DecisionJson {
             f.put("legalBasis", fee.legalBasis());
             ArrayNode components = f.putArray("components");
             for (Fee.Component c : fee.components()) {
-                components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum());
+                components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
+                        .put("legalBasis", c.legalBasis());
             }
         }
         ObjectNode amounts = node.putObject("amounts");

@@ -225,18 +225,25 @@ public final class Evaluator {
         boolean online = input.application().isOnline();
         List<Fee.Component> components = new ArrayList<>();
         for (FeeComponent component : schedule.components()) {
-            BigDecimal bca = online && component.onlineBca() != null ? component.onlineBca() : component.bca();
-            components.add(new Fee.Component(component.code(), bca, soum(bca, bcaValue)));
+            components.add(component(component, schedule, online, bcaValue));
         }
         for (String option : sheet.charges()) {
             FeeComponent component = schedule.options().stream().filter(o -> o.code().equals(option)).findFirst()
                     .orElseThrow(() -> new RuleFailure("a rule charged fee option '" + option
                             + "', which service.yaml's fee.options does not declare", null));
-            components.add(new Fee.Component(component.code(), component.bca(), soum(component.bca(), bcaValue)));
+            components.add(component(component, schedule, online, bcaValue));
         }
         BigDecimal totalBca = components.stream().map(Fee.Component::bca).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal totalSoum = components.stream().map(Fee.Component::soum).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Fee(components, totalBca, totalSoum, bcaValue, schedule.legalBasis());
+    }
+
+    /** A charged component at its channel's rate, citing its own act or else the schedule's. */
+    private static Fee.Component component(FeeComponent component, ServiceDescriptor.FeeSchedule schedule,
+                                           boolean online, BigDecimal bcaValue) {
+        BigDecimal bca = component.rate(online);
+        return new Fee.Component(component.code(), bca, soum(bca, bcaValue),
+                component.legalBasis() != null ? component.legalBasis() : schedule.legalBasis());
     }
 
     private static BigDecimal soum(BigDecimal bca, BigDecimal bcaValue) {

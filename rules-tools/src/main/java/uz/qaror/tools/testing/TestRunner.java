@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Failure;
+import uz.qaror.Fee;
 import uz.qaror.Language;
 import uz.qaror.Reason;
 import uz.qaror.Result;
@@ -124,6 +125,10 @@ public final class TestRunner {
                 if (expect.fee().soum() != null && expect.fee().soum().compareTo(decision.fee().totalSoum()) != 0) {
                     differences.add("fee: expected " + expect.fee().soum().toPlainString() + " soum, got "
                             + decision.fee().totalSoum().toPlainString());
+                }
+                List<String> components = decision.fee().components().stream().map(Fee.Component::code).toList();
+                if (expect.fee().components() != null && !expect.fee().components().equals(components)) {
+                    differences.add("fee components: expected " + expect.fee().components() + ", got " + components);
                 }
             }
         }
