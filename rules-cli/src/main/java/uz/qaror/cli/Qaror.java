@@ -30,6 +30,7 @@ import uz.qaror.RulesException;
                 CheckCommand.class,
                 TestCommand.class,
                 CatalogCommand.class,
+                TableCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },

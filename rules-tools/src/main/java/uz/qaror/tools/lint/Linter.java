@@ -103,11 +103,8 @@ public final class Linter {
             while (matcher.find()) {
                 String name = matcher.group(1) != null ? matcher.group(1).replace("\\\"", "\"")
                         : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                int at = matcher.start() + matcher.group().indexOf("rule");
-                // A table's rule is placed at its row: positions in the DRL Drools generates mean nothing.
-                int row = source.isDrl() ? -1 : source.tableRow(name);
-                ruleLines.putIfAbsent(name, row >= 0 ? new Position(source.display(), row, row == 0 ? 0 : 1)
-                        : new Position(source.display(), source.line(at, ""), source.column(at, "")));
+                int[] at = source.at(matcher.start() + matcher.group().indexOf("rule"), "");
+                ruleLines.putIfAbsent(name, new Position(source.display(), at[0], at[1]));
             }
         }
         for (CompiledService.RuleInfo rule : service.rules()) {
@@ -124,19 +121,15 @@ public final class Linter {
         }
     }
 
-    /** Where a rule that no DRL file names comes from: a decision table's row, or at least its file. */
+    /** Where a rule that no DRL file names comes from: a decision table's row, or at least the folder. */
     private Position inDecisionTable(String ruleName) {
-        String fallback = folder.displayDirectory();
         for (RuleSource source : sources) {
-            int row = source.tableRow(ruleName);
-            if (row > 0) {
-                return new Position(source.display(), row, 1);
-            }
-            if (row == 0 && fallback.equals(folder.displayDirectory())) {
-                fallback = source.display();
+            int[] at = source.ruleAt(ruleName);
+            if (at != null) {
+                return new Position(source.display(), at[0], at[1]);
             }
         }
-        return new Position(fallback, 0, 0);
+        return new Position(folder.displayDirectory(), 0, 0);
     }
 
     /** Where something is written; line and column 0 when unknown. */
@@ -272,7 +265,8 @@ public final class Linter {
                         || SALIENCE.matcher(bare.substring(lineStart, matcher.start())).find()) {
                     continue;
                 }
-                warn(source.display(), source.line(matcher.start(), ""), source.column(matcher.start(), ""),
+                int[] at = source.at(matcher.start(), "");
+                warn(source.display(), at[0], at[1],
                         "literal number " + matcher.group() + " looks like an amount: amounts change by decree, so"
                                 + " read them from a dated parameter with params.value(\"...\")");
             }
@@ -332,8 +326,8 @@ public final class Linter {
     }
 
     private void error(RuleSource source, int offset, String token, String message) {
-        found.add(Diagnostic.error(source.display(), source.line(offset, token), source.column(offset, token),
-                message));
+        int[] at = source.at(offset, token);
+        found.add(Diagnostic.error(source.display(), at[0], at[1], message));
     }
 
     private static String readText(Path file) {

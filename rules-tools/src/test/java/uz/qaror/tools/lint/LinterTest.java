@@ -121,7 +121,7 @@ class LinterTest {
         }
 
         assertThat(lint(dir, "demo-benefit")).extracting(Diagnostic::toString)
-                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:1:1: warning: rule"))
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:8:1: warning: rule"))
                 .noneMatch(d -> d.contains("reason MINOR"));
     }
 
@@ -147,6 +147,31 @@ class LinterTest {
                         + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
                         + " with each reason")
                 .noneMatch(d -> d.contains("Young child"));
+    }
+
+    @Test
+    void aTableSavedByExcelWithSemicolonsIsLintedAtItsCells(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Files.writeString(service.resolve("minors.drl.csv"), "\uFEFF" + String.join("\r\n",
+                "RuleSet;qaror.service.demo_benefit",
+                "Import;uz.qaror.facts.*",
+                "RuleTable Minors;",
+                "NAME;CONDITION;ACTION;METADATA",
+                ";Applicant;;",
+                ";age < $param;\"decision.refer(\"\"$param\"\");\";legalBasis($param)",
+                "Case;younger than;reason;legal basis",
+                "Young child, under 7;7;MINR;\"\"\"Test act art. 3\"\"\"",
+                "Teenager;18;MINOR;",
+                ""));
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString)
+                .contains(dir + "/services/demo-benefit/minors.drl.csv:8:24: error: reason code MINR is not in"
+                        + " reasons.yaml (did you mean MINOR?); add its text in uz, uz-Cyrl, ru, en",
+                        dir + "/services/demo-benefit/minors.drl.csv:9:1: warning: rule \"Teenager\" has no"
+                        + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
+                        + " with each reason");
     }
 
     @Test
