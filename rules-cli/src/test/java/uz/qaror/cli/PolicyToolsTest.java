@@ -112,6 +112,40 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aTypoInTheDescriptorIsReportedAtItsLine(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path descriptor = rules.resolve(SERVICE + "/service.yaml");
+        String text = Files.readString(descriptor);
+        Files.writeString(descriptor, text.replace("\nautomatic: true\n", "\nautomatc: true\n"));
+
+        Run run = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(descriptor.toString().replace('\\', '/') + ":"
+                + lineOf(text, "automatic: true") + ":1: error: unknown key 'automatc'");
+    }
+
+    @Test
+    void aDuplicateCaseNameIsFlaggedAtTheDuplicate(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path cases = rules.resolve(SERVICE + "/tests/cases.yaml");
+        String text = Files.readString(cases);
+        String copy = "\n  - name: " + FIRST_CASE + "\n    expect: {outcome: REJECTED}\n";
+        Files.writeString(cases, text.stripTrailing() + "\n" + copy);
+        int duplicate = text.stripTrailing().lines().toList().size() + 2;
+        String file = cases.toString().replace('\\', '/');
+        String message = file + ":" + duplicate + ":5: error: case '" + FIRST_CASE + "' is named twice (also at line "
+                + lineOf(text, "- name: " + FIRST_CASE) + "): give each case its own name";
+
+        Run test = CliTest.run("test", "--rules", rules.toString(), "marriage-registration");
+        Run check = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(test.exitCode()).isEqualTo(3);
+        assertThat(test.err()).contains(message);
+        assertThat(check.out()).contains(message);
+    }
+
+    @Test
     void exportedCatalogPassesCheckAndTest(@TempDir Path dir) {
         Path rules = export(dir);
         assertThat(Files.exists(rules.resolve(SERVICE + "/rules.drl"))).isTrue();

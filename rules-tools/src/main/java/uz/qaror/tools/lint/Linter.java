@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.Diagnostic;
@@ -24,8 +25,8 @@ import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.ServiceFolder;
-import uz.qaror.tools.catalog.YamlLines;
 import uz.qaror.internal.json.Json;
+import uz.qaror.internal.json.YamlPositions;
 import uz.qaror.internal.run.NearestIds;
 import uz.qaror.internal.run.ReasonTexts;
 import uz.qaror.tools.testing.TestSuiteReader;
@@ -138,7 +139,7 @@ public final class Linter {
 
     private void reasonTexts() {
         String file = folder.displayDirectory() + "/reasons.yaml";
-        String yaml = readText(folder.directory().resolve("reasons.yaml"));
+        YamlPositions positions = YamlPositions.parse(readText(folder.directory().resolve("reasons.yaml")));
         for (String code : new TreeSet<>(folder.reasons().keySet())) {
             Map<String, String> texts = folder.reasons().get(code);
             List<String> missing = new ArrayList<>();
@@ -148,14 +149,14 @@ public final class Linter {
                     missing.add(language.tag());
                 }
             }
-            int line = YamlLines.topLevelKey(yaml, code);
+            YamlPositions.Position at = positions.at(JsonPointer.empty().appendProperty(code));
             if (!missing.isEmpty()) {
-                warn(file, line, 1, "reason " + code + " has no text in " + String.join(", ", missing)
+                warn(file, at.line(), at.column(), "reason " + code + " has no text in " + String.join(", ", missing)
                         + ": the portal shows every reason in " + Language.tags());
             }
             // A service may give its own text to an engine code (MISSING_INPUT, ...), which the engine uses.
             if (!mentioned(code) && !ReasonTexts.engineReasons().containsKey(code)) {
-                warn(file, line, 1, "reason " + code + " is not used by any rule file; remove it or use it");
+                warn(file, at.line(), at.column(), "reason " + code + " is not used by any rule file; remove it or use it");
             }
         }
     }
@@ -207,24 +208,25 @@ public final class Linter {
             return;
         }
         String yaml = readText(ownFile);
-        for (String id : ownParameterIds(yaml)) {
-            if (!read.contains(id)) {
-                warn(folder.displayDirectory() + "/parameters.yaml", YamlLines.keyValue(yaml, "id", id), 1,
+        YamlPositions positions = YamlPositions.parse(yaml);
+        List<String> ids = ownParameterIds(yaml);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id != null && !read.contains(id)) {
+                YamlPositions.Position at = positions.at("/" + i + "/id");
+                warn(folder.displayDirectory() + "/parameters.yaml", at.line(), at.column(),
                         "parameter '" + id + "' is not read by any rule (params.value(\"" + id + "\"))");
             }
         }
     }
 
+    /** The ids of the file's parameters in order, {@code null} for one without. */
     private static List<String> ownParameterIds(String yaml) {
         List<String> ids = new ArrayList<>();
         try {
             JsonNode root = Json.YAML.readTree(yaml);
             if (root != null && root.isArray()) {
-                root.forEach(series -> {
-                    if (series.hasNonNull("id")) {
-                        ids.add(series.get("id").asText());
-                    }
-                });
+                root.forEach(series -> ids.add(series.hasNonNull("id") ? series.get("id").asText() : null));
             }
         } catch (IOException e) {
             // The catalog has read this file already; were it broken, the service would not have compiled.
@@ -234,8 +236,10 @@ public final class Linter {
 
     private void formInputs() {
         String file = folder.displayDirectory() + "/service.yaml";
-        String yaml = readText(folder.directory().resolve("service.yaml"));
-        for (ServiceDescriptor.Input input : service.descriptor().inputs()) {
+        YamlPositions positions = YamlPositions.parse(readText(folder.directory().resolve("service.yaml")));
+        List<ServiceDescriptor.Input> inputs = service.descriptor().inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            ServiceDescriptor.Input input = inputs.get(i);
             if (input.path() == null || !input.path().startsWith("form.")) {
                 continue;
             }
@@ -245,7 +249,8 @@ public final class Linter {
             Pattern reads = Pattern.compile("\\b(?:" + Pattern.quote(field) + "|(?:get|is)"
                     + Pattern.quote(capitalised) + ")\\b");
             if (sources.stream().noneMatch(s -> reads.matcher(s.bare()).find())) {
-                warn(file, YamlLines.keyValue(yaml, "path", input.path()), 1, "input " + input.path()
+                YamlPositions.Position at = positions.at("/inputs/" + i + "/path");
+                warn(file, at.line(), at.column(), "input " + input.path()
                         + " is declared but no rule reads it; the portal would ask citizens for nothing");
             }
         }

@@ -45,9 +45,9 @@ class LinterTest {
                 """);
         List<Diagnostic> found = lint(dir, "demo-benefit");
         assertThat(found).extracting(Diagnostic::toString)
-                .contains(dir + "/services/demo-benefit/parameters.yaml:2:1: warning: parameter 'demo-rate' is not"
+                .contains(dir + "/services/demo-benefit/parameters.yaml:2:3: warning: parameter 'demo-rate' is not"
                         + " read by any rule (params.value(\"demo-rate\"))")
-                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/service.yaml:20:1: warning: input"
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/service.yaml:20:6: warning: input"
                         + " form.childCount is declared but no rule reads it"));
     }
 
