@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +67,8 @@ public final class ServiceCompiler {
         String expectedPackage = FormDeclaration.packageOf(folder.id());
         List<Diagnostic> syntaxErrors = new ArrayList<>();
         Map<String, DecisionTable> tables = new HashMap<>();
+        Map<String, String> drlTexts = new HashMap<>();
+        Set<String> lost = new HashSet<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Resource generated = ResourceFactory.newByteArrayResource(
@@ -79,13 +83,16 @@ public final class ServiceCompiler {
             resource.setSourcePath(display);
             if (kind == RuleFileKind.DRL) {
                 String drl = new String(content, StandardCharsets.UTF_8);
+                drlTexts.put(display, drl);
                 List<Diagnostic> syntax = DrlSyntax.check(drl, resource);
                 if (syntax.isEmpty()) {
                     checkPackage(drl, expectedPackage, display).ifPresent(diagnostics::add);
                     batch.add(resource, ResourceType.DRL);
                 } else {
-                    // Compile the other files anyway, so that their errors are reported too.
+                    // The file is left out; the others are compiled for their own errors, but not for those that
+                    // only follow from what this one declares (a type, a function) being missing.
                     syntaxErrors.addAll(syntax);
+                    lost.addAll(DrlSyntax.declaredNames(drl));
                 }
             } else {
                 // The table is turned into DRL here rather than by the builder, so that it can be read as
@@ -113,6 +120,7 @@ public final class ServiceCompiler {
             }
         }
         if (!diagnostics.isEmpty()) {
+            diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
         try {
@@ -122,13 +130,17 @@ public final class ServiceCompiler {
             throw new RulesException("service '" + folder.id() + "' cannot be built",
                     List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
         }
-        diagnostics.addAll(syntaxErrors);
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
-            diagnostics.add(inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
-                    Diagnostic.Severity.ERROR), tables));
+            Diagnostic error = inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
+                    Diagnostic.Severity.ERROR), tables);
+            if (!DrlSyntax.mentionsAny(error.message(), lost)) {
+                diagnostics.add(error);
+            }
         }
-        if (!diagnostics.isEmpty()) {
+        if (!diagnostics.isEmpty() || !syntaxErrors.isEmpty()) {
+            // Syntax errors first: what else is wrong may follow from them.
             diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
+            diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
         List<Diagnostic> warnings = new ArrayList<>();
@@ -137,6 +149,7 @@ public final class ServiceCompiler {
                     Diagnostic.Severity.WARNING), tables));
         }
         KieBase kieBase = builder.newKieBase();
+        warnings.addAll(EvalWarnings.of(kieBase, drlTexts, tables));
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
         List<CompiledService.RuleInfo> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {

@@ -81,12 +81,15 @@ public final class Linter {
      */
     public static List<Diagnostic> lint(CompiledService service) {
         Linter linter = new Linter(service);
+        // Drools' own warnings (it only logs them) are findings like the linter's.
+        linter.found.addAll(service.warnings());
         linter.legalBasis();
         linter.reasonTexts();
         linter.reasonCodesUsed();
         linter.parameters();
         linter.formInputs();
         linter.literalAmounts();
+        linter.found.addAll(RepeatedThresholds.find(linter.sources, linter.folder.reasons()));
         linter.testCases();
         linter.unloadedFiles();
         linter.found.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)

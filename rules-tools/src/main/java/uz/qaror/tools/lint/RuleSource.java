@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import uz.qaror.internal.build.DrlText;
 import uz.qaror.internal.catalog.RuleFileKind;
 import uz.qaror.internal.table.DecisionTable;
 import uz.qaror.internal.table.TableException;

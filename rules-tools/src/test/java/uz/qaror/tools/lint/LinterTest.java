@@ -175,13 +175,37 @@ class LinterTest {
     }
 
     @Test
-    void drlTextKeepsPositionsWhileBlankingCommentsAndStrings() {
-        DrlText text = DrlText.of("a // \"x\"\nb \"s // t\" /* c\nd */ e 'q'");
-        assertThat(text.code()).isEqualTo("a       \nb \"s // t\"     \n     e 'q'");
-        assertThat(text.bare()).isEqualTo("a       \nb \"      \"     \n     e ' '");
-        assertThat(text.line(text.raw().indexOf('e'))).isEqualTo(3);
-        assertThat(text.column(text.raw().indexOf('e'))).isEqualTo(6);
-        assertThat(text.column(0)).isEqualTo(1);
+    void droolsOwnWarningsAboutEvalAreFindingsAtTheEval(@TempDir Path dir) throws IOException {
+        Path drl = copy(dir).resolve("services/demo-benefit/rules.drl");
+        String text = Files.readString(drl).replace("    Applicant(age < params.value(\"adult-age\"))\n",
+                "    $a : Applicant()\n    eval($a.getAge() < 18)\n");
+        Files.writeString(drl, text);
+        int line = (int) text.substring(0, text.indexOf("eval(")).chars().filter(c -> c == '\n').count() + 1;
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString).contains(dir + "/services/demo-benefit/rules.drl:" + line
+                + ":5: warning: eval(...) tests $a, matched by the pattern Applicant before it: write the test as a"
+                + " constraint of that pattern (Applicant(...)), which Drools can index; an eval is run again for"
+                + " every combination of facts (Drools' warning)");
+    }
+
+    @Test
+    void aThresholdWrittenInTwoRulesAndATextShouldBeAParameter(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Path drl = service.resolve("rules.drl");
+        Files.writeString(drl, Files.readString(drl).replace("Applicant(age < params.value(\"adult-age\"))",
+                "Applicant(age < 18)"));
+        Path reasons = service.resolve("reasons.yaml");
+        Files.writeString(reasons, Files.readString(reasons).replace("en: \"Minor\"", "en: \"Younger than 18\""));
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString).contains(dir + "/services/demo-benefit/rules.drl:8:22:"
+                + " warning: the threshold 18 is written in 2 rules: \"Adult with income under the threshold\" (line 8),"
+                + " \"Minor\" (line 26), and in the reason texts of MINOR (en); a change made in one place and not the"
+                + " others decides inconsistently: make it a parameter of parameters.yaml, read with"
+                + " params.value(\"...\") in every rule and passed to the texts as {name}");
     }
 
     private static List<Diagnostic> lint(Path rules, String service) {
