@@ -27,6 +27,7 @@ import uz.qaror.Diagnostic;
  */
 final class DrlSyntax {
 
+    private static final String CODE = "drl/syntax";
     private static final Pattern LINE_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
     private static final Pattern IN_RULE = Pattern.compile("in rule \"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(\"(?:[^\"\\\\\\n]|\\\\.)*\""
@@ -72,7 +73,7 @@ final class DrlSyntax {
         if (quote >= 0) {
             // Inside then ... end the parser passes it on, and the Java compiler reports it at the rule's start.
             return List.of(Diagnostic.error(file, text.line(quote), text.column(quote),
-                    "this text has no closing quote: close it on the same line"));
+                    "this text has no closing quote: close it on the same line").withCode(CODE));
         }
         DrlParser parser = new DrlParser();
         int line;
@@ -82,7 +83,7 @@ final class DrlSyntax {
             parser.parse(resource, new StringReader(drl));
         } catch (DroolsParserException e) {
             return List.of(Diagnostic.error(file, e.getLineNumber(), e.getColumn() + 1,
-                    DroolsMessages.plain(e.getMessage())));
+                    DroolsMessages.plain(e.getMessage())).withCode(CODE));
         }
         DroolsError first = parser.getErrors().stream()
                 .filter(error -> error.getMessage() == null || !error.getMessage().contains("Parser returned a null"))
@@ -99,7 +100,7 @@ final class DrlSyntax {
         }
         message = LINE_PREFIX.matcher(first.getMessage() == null ? "unknown problem" : first.getMessage())
                 .replaceFirst("");
-        return List.of(atCause(text, file, line, column, message));
+        return List.of(atCause(text, file, line, column, message).withCode(CODE));
     }
 
     /** The error moved to its cause, with Drools' own words after it; as Drools placed it when no cause is seen. */

@@ -51,7 +51,7 @@ final class EvalWarnings {
                     String message = message(evals.get(i));
                     if (message != null) {
                         int[] at = i < places.size() ? places.get(i) : new int[] {0, 0};
-                        warnings.add(Diagnostic.warning(file, at[0], at[1], message));
+                        warnings.add(Diagnostic.warning(file, at[0], at[1], message).withCode("drools/eval"));
                     }
                 }
             }

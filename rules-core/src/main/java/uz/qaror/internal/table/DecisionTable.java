@@ -169,7 +169,7 @@ public final class DecisionTable {
     public Diagnostic locate(Diagnostic generated) {
         int row = rowOfGeneratedLine(generated.line());
         if (row < 0) {
-            return new Diagnostic(display, 0, 0, generated.severity(), generated.message());
+            return new Diagnostic(display, 0, 0, generated.severity(), generated.message(), generated.code());
         }
         int column = 0;
         String where = "";
@@ -187,7 +187,7 @@ public final class DecisionTable {
         }
         int[] at = grid.position(row, column);
         return new Diagnostic(display, at[0], at[1], generated.severity(),
-                grid.describe(row, column) + ": " + generated.message() + where);
+                grid.describe(row, column) + ": " + generated.message() + where, generated.code());
     }
 
     /** The cell holding a word: in the rule's own row, else in the rows above it that head its table. */

@@ -70,7 +70,8 @@ public final class Linter {
     public static List<Diagnostic> lintCatalog(CatalogSource source) {
         return source.foldersWithoutDescriptor().stream()
                 .map(folder -> Diagnostic.warning(folder, 0, 0, "this folder has no service.yaml, so nothing"
-                        + " loads it; add the descriptor or move the folder out of services/"))
+                        + " loads it; add the descriptor or move the folder out of services/")
+                        .withCode("lint/file-not-loaded"))
                 .toList();
     }
 
@@ -119,7 +120,7 @@ public final class Linter {
             if (where == null) {
                 where = inDecisionTable(rule.name());
             }
-            warn(where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no"
+            warn("lint/legal-basis", where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no"
                     + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
                     + " with each reason");
         }
@@ -154,12 +155,13 @@ public final class Linter {
             }
             YamlPositions.Position at = positions.at(JsonPointer.empty().appendProperty(code));
             if (!missing.isEmpty()) {
-                warn(file, at.line(), at.column(), "reason " + code + " has no text in " + String.join(", ", missing)
+                warn("lint/reason-text-missing", file, at.line(), at.column(), "reason " + code + " has no text in " + String.join(", ", missing)
                         + ": the portal shows every reason in " + Language.tags());
             }
             // A service may give its own text to an engine code (MISSING_INPUT, ...), which the engine uses.
             if (!mentioned(code) && !ReasonTexts.engineReasons().containsKey(code)) {
-                warn(file, at.line(), at.column(), "reason " + code + " is not used by any rule file; remove it or use it");
+                warn("lint/reason-unused", file, at.line(), at.column(), "reason " + code
+                        + " is not used by any rule file; remove it or use it");
             }
         }
     }
@@ -181,7 +183,7 @@ public final class Linter {
                         continue;
                     }
                     List<String> nearest = nearest(code, folder.reasons().keySet(), 1);
-                    error(source, matcher.start(1), code, "reason code " + code + " is not in reasons.yaml"
+                    error("lint/reason-unknown", source, matcher.start(1), code, "reason code " + code + " is not in reasons.yaml"
                             + (nearest.isEmpty() ? "" : " (did you mean " + nearest.get(0) + "?)")
                             + "; add its text in " + Language.tags());
                 }
@@ -197,7 +199,7 @@ public final class Linter {
                 String id = matcher.group(1);
                 read.add(id);
                 if (!id.contains("$") && !folder.parameters().contains(id)) {
-                    error(source, matcher.start(1), id, "parameter '" + id + "' does not exist for this service"
+                    error("lint/parameter-unknown", source, matcher.start(1), id, "parameter '" + id + "' does not exist for this service"
                             + " (nearest: " + String.join(", ", nearest(id, folder.parameters().ids(), 3))
                             + "); a service reads the shared parameters/*.yaml and its own parameters.yaml");
                 }
@@ -217,7 +219,7 @@ public final class Linter {
             String id = ids.get(i);
             if (id != null && !read.contains(id)) {
                 YamlPositions.Position at = positions.at("/" + i + "/id");
-                warn(folder.displayDirectory() + "/parameters.yaml", at.line(), at.column(),
+                warn("lint/parameter-unread", folder.displayDirectory() + "/parameters.yaml", at.line(), at.column(),
                         "parameter '" + id + "' is not read by any rule (params.value(\"" + id + "\"))");
             }
         }
@@ -253,7 +255,7 @@ public final class Linter {
                     + Pattern.quote(capitalised) + ")\\b");
             if (sources.stream().noneMatch(s -> reads.matcher(s.bare()).find())) {
                 YamlPositions.Position at = positions.at("/inputs/" + i + "/path");
-                warn(file, at.line(), at.column(), "input " + input.path()
+                warn("lint/input-unread", file, at.line(), at.column(), "input " + input.path()
                         + " is declared but no rule reads it; the portal would ask citizens for nothing");
             }
         }
@@ -274,7 +276,7 @@ public final class Linter {
                     continue;
                 }
                 int[] at = source.at(matcher.start(), "");
-                warn(source.display(), at[0], at[1],
+                warn("lint/literal-amount", source.display(), at[0], at[1],
                         "literal number " + matcher.group() + " looks like an amount: amounts change by decree, so"
                                 + " read them from a dated parameter with params.value(\"...\")");
             }
@@ -284,12 +286,14 @@ public final class Linter {
     private void testCases() {
         try {
             if (TestSuiteReader.read(folder).isEmpty()) {
-                warn(folder.displayDirectory() + "/service.yaml", 1, 1, "the service has no test cases;"
+                warn("lint/no-test-cases", folder.displayDirectory() + "/service.yaml", 1, 1,
+                        "the service has no test cases;"
                         + " add tests/cases.yaml with a base application and cases that say what to expect");
             }
         } catch (RulesException e) {
             if (e.diagnostics().isEmpty()) {
-                found.add(Diagnostic.error(folder.displayDirectory() + "/tests", 0, 0, e.getMessage()));
+                found.add(Diagnostic.error(folder.displayDirectory() + "/tests", 0, 0, e.getMessage())
+                        .withCode("test-file"));
             } else {
                 found.addAll(e.diagnostics());
             }
@@ -300,11 +304,13 @@ public final class Linter {
         for (Path file : folder.otherFiles()) {
             String name = file.getFileName().toString();
             if (DECISION_TABLE_LIKE.matcher(name).matches()) {
-                warn(folder.display(file), 1, 1, "Drools ignores decision tables unless named *.drl.csv,"
+                warn("lint/file-not-loaded", folder.display(file), 1, 1,
+                        "Drools ignores decision tables unless named *.drl.csv,"
                         + " *.drl.xls or *.drl.xlsx: rename " + name + " to " + decisionTableName(name)
                         + " if it holds rules, or move it out of the service folder");
             } else {
-                warn(folder.display(file), 1, 1, "nothing loads this file: a service folder holds service.yaml,"
+                warn("lint/file-not-loaded", folder.display(file), 1, 1,
+                        "nothing loads this file: a service folder holds service.yaml,"
                         + " reasons.yaml, parameters.yaml, README.md, rule files (*.drl, *.drl.csv, *.drl.xls,"
                         + " *.drl.xlsx) and tests/*.yaml");
             }
@@ -329,13 +335,13 @@ public final class Linter {
                 .map(byLower::get).toList();
     }
 
-    private void warn(String file, int line, int column, String message) {
-        found.add(Diagnostic.warning(file, line, column, message));
+    private void warn(String code, String file, int line, int column, String message) {
+        found.add(Diagnostic.warning(file, line, column, message).withCode(code));
     }
 
-    private void error(RuleSource source, int offset, String token, String message) {
+    private void error(String code, RuleSource source, int offset, String token, String message) {
         int[] at = source.at(offset, token);
-        found.add(Diagnostic.error(source.display(), at[0], at[1], message));
+        found.add(Diagnostic.error(source.display(), at[0], at[1], message).withCode(code));
     }
 
     private static String readText(Path file) {

@@ -68,7 +68,8 @@ final class RepeatedThresholds {
                             + (texts.isEmpty() ? "" : ", and in the reason texts of " + String.join(", ", texts))
                             + "; a change made in one place and not the others decides inconsistently: make it a"
                             + " parameter of parameters.yaml, read with params.value(\"...\") in every rule"
-                            + (texts.isEmpty() ? "" : " and passed to the texts as {name}")));
+                            + (texts.isEmpty() ? "" : " and passed to the texts as {name}"))
+                    .withCode("lint/repeated-threshold"));
         });
         return found;
     }
