@@ -162,8 +162,8 @@ class DecisionEngineTest {
     @Test
     void reasonPlaceholdersAreFilledInEveryLanguage() {
         Decision decision = decide("{\"income\": 5000000}");
-        assertThat(decision.reasons().get(0).message(Language.EN)).isEqualTo("Income 5 000 000 is too high");
-        assertThat(decision.reasons().get(0).message(Language.RU)).isEqualTo("Доход 5 000 000");
+        assertThat(decision.reasons().get(0).message(Language.EN)).isEqualTo("Income 5,000,000 is too high");
+        assertThat(decision.reasons().get(0).message(Language.RU)).isEqualTo("Доход 5\u00A0000\u00A0000");
     }
 
     @Test
