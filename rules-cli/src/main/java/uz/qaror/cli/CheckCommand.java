@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,7 +23,7 @@ import uz.qaror.tools.report.ReportFormat;
 
 /** {@code qaror check}: compiles and lints every service and prints diagnostics as file:line:column. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compiles and lints every service; prints problems as file:line:column.",
+        description = {"Compiles and lints every service, or those named; prints problems as file:line:column.",
                 "Each problem is printed as file:line:column: level: message.",
                 "Lint warns of rules without @legalBasis, reason texts missing a language or",
                 "unused, inputs and parameters no rule reads, amounts written as literals,",
@@ -42,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "The services to check; all when none is named.")
+    List<String> services = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
             description = "How to print the findings: text (default), json, or sarif (SARIF 2.1.0, for editors and"
                     + " code scanning).")
@@ -56,14 +60,18 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
         DecisionEngine engine = rules.engine();
-        // Compile every service on every core first; the loop below then reads the compiled services (or their
-        // diagnostics) in order.
-        engine.prepareAll();
-        List<Diagnostic> diagnostics = new ArrayList<>(Linter.lintCatalog(Internals.source(engine)));
-        for (String id : engine.serviceIds()) {
+        List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (services.isEmpty()) {
+            // Compile every service on every core first; the loop below then reads the compiled services (or
+            // their diagnostics) in order.
+            engine.prepareAll();
+            diagnostics.addAll(Linter.lintCatalog(Internals.source(engine)));
+        }
+        for (String id : ids) {
             diagnostics.addAll(check(engine, id));
         }
-        CheckReport report = new CheckReport(engine.rulesLocation(), engine.serviceIds().size(), diagnostics, strict);
+        CheckReport report = new CheckReport(engine.rulesLocation(), ids.size(), diagnostics, strict);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report.render(chosen, Qaror.version()));
         out.flush();

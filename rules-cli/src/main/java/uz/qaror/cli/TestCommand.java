@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
-import uz.qaror.internal.run.NearestIds;
 import uz.qaror.tools.report.ReportFormat;
 import uz.qaror.tools.report.TestReport;
 import uz.qaror.tools.testing.JUnitXml;
@@ -70,7 +69,7 @@ final class TestCommand implements Callable<Integer> {
                     + " to write, such as " + junit.resolve("qaror-tests.xml"));
         }
         DecisionEngine engine = rules == null ? DecisionEngine.embedded() : DecisionEngine.fromDirectory(rules);
-        List<String> ids = selected(engine.serviceIds());
+        List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
         List<TestRunner.ServiceReport> reports = new ArrayList<>();
         for (String id : ids) {
             reports.add(TestRunner.run(engine, id));
@@ -84,19 +83,6 @@ final class TestCommand implements Callable<Integer> {
             writeJUnit(reports);
         }
         return report.passed() ? Qaror.DONE : Qaror.CHECKS_FAILED;
-    }
-
-    private List<String> selected(List<String> known) {
-        if (services.isEmpty()) {
-            return known;
-        }
-        for (String service : services) {
-            if (!known.contains(service)) {
-                throw new ParameterException(spec.commandLine(), "unknown service '" + service + "'; nearest: "
-                        + String.join(", ", NearestIds.nearest(service, known, 3)));
-            }
-        }
-        return services.stream().distinct().toList();
     }
 
     private void writeJUnit(List<TestRunner.ServiceReport> reports) {
