@@ -1,9 +1,9 @@
 package uz.qaror.tools.simulate;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import uz.qaror.Language;
+import uz.qaror.internal.LanguageTexts;
 
 /** The words of the simulation report in the four languages of the portal. */
 final class ReportLabels {
@@ -85,11 +85,6 @@ final class ReportLabels {
 
     private static Map.Entry<String, Map<Language, String>> entry(String key, String uz, String uzCyrl, String ru,
                                                                     String en) {
-        Map<Language, String> texts = new EnumMap<>(Language.class);
-        texts.put(Language.UZ, uz);
-        texts.put(Language.UZ_CYRL, uzCyrl);
-        texts.put(Language.RU, ru);
-        texts.put(Language.EN, en);
-        return Map.entry(key, texts);
+        return Map.entry(key, LanguageTexts.of(uz, uzCyrl, ru, en));
     }
 }
