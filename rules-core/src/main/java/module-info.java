@@ -8,6 +8,7 @@ module uz.qaror.core {
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.fasterxml.jackson.dataformat.csv;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.networknt.schema;
     // networknt reads date-time formats with it, but requires it only statically
@@ -19,7 +20,8 @@ module uz.qaror.core {
     requires org.drools.base;
     requires org.drools.drl.parser;
     requires org.drools.drl.ast;
-    requires org.drl.extensions;
+    requires org.drools.decisiontables;
+    requires org.drools.templates;
     // java.beans: explain reads the facts' properties as beans, as Drools reads them
     requires java.desktop;
 
@@ -28,15 +30,19 @@ module uz.qaror.core {
     opens uz.qaror.facts;
     exports uz.qaror.facts;
 
-    exports uz.qaror.internal to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.build to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.catalog to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.explain to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.input to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.json to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.params to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.reload to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.run to uz.qaror.tools, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.build to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.catalog to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.explain to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.input to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.json to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.params to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.reload to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.run to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.table to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+
+    // Excel workbook tables are read by the optional rules-spreadsheet module, found through the service loader
+    uses uz.qaror.internal.table.WorkbookReader;
 
     // Descriptors, parameters and calendars are read by Jackson
     opens uz.qaror to com.fasterxml.jackson.databind;

@@ -30,6 +30,7 @@ import uz.qaror.RulesException;
                 CheckCommand.class,
                 TestCommand.class,
                 CatalogCommand.class,
+                TableCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
@@ -94,17 +95,24 @@ public final class Qaror implements Runnable {
         return error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
+    /** The version of qaror, from the build; {@code unknown} when run from classes without it. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Qaror.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // The version is for information only.
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = Qaror.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"qaror " + properties.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"qaror " + version(),
                     "Java " + System.getProperty("java.version")};
         }
     }

@@ -15,6 +15,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import uz.qaror.cli.CliTest.Run;
 
 /** The policy teams' tools end to end: qaror test, qaror catalog export and the lint of qaror check. */
@@ -112,11 +114,46 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aTypoInTheDescriptorIsReportedAtItsLine(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path descriptor = rules.resolve(SERVICE + "/service.yaml");
+        String text = Files.readString(descriptor);
+        Files.writeString(descriptor, text.replace("\nautomatic: true\n", "\nautomatc: true\n"));
+
+        Run run = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(descriptor.toString().replace('\\', '/') + ":"
+                + lineOf(text, "automatic: true") + ":1: error: unknown key 'automatc'");
+    }
+
+    @Test
+    void aDuplicateCaseNameIsFlaggedAtTheDuplicate(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path cases = rules.resolve(SERVICE + "/tests/cases.yaml");
+        String text = Files.readString(cases);
+        String copy = "\n  - name: " + FIRST_CASE + "\n    expect: {outcome: REJECTED}\n";
+        Files.writeString(cases, text.stripTrailing() + "\n" + copy);
+        int duplicate = text.stripTrailing().lines().toList().size() + 2;
+        String file = cases.toString().replace('\\', '/');
+        String message = file + ":" + duplicate + ":5: error: case '" + FIRST_CASE + "' is named twice (also at line "
+                + lineOf(text, "- name: " + FIRST_CASE) + "): give each case its own name";
+
+        Run test = CliTest.run("test", "--rules", rules.toString(), "marriage-registration");
+        Run check = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(test.exitCode()).isEqualTo(3);
+        assertThat(test.err()).contains(message);
+        assertThat(check.out()).contains(message);
+    }
+
+    @Test
     void exportedCatalogPassesCheckAndTest(@TempDir Path dir) {
         Path rules = export(dir);
         assertThat(Files.exists(rules.resolve(SERVICE + "/rules.drl"))).isTrue();
         assertThat(Files.exists(rules.resolve("parameters/bca.yaml"))).isTrue();
-        Run check = CliTest.run("check", "--strict", "--rules", rules.toString());
+        // Not --strict: the catalog has known warnings (see KNOWN_CATALOG_WARNINGS).
+        Run check = CliTest.run("check", "--rules", rules.toString());
         assertThat(check.exitCode()).as(check.out()).isZero();
         Run test = CliTest.run("test", "--rules", rules.toString());
         assertThat(test.exitCode()).as(test.out()).isZero();
@@ -135,11 +172,44 @@ class PolicyToolsTest {
         assertThat(Files.exists(dir.resolve(SERVICE + "/service.yaml"))).isTrue();
     }
 
+    /**
+     * The warnings the embedded catalog is known to have, as "service: kind x count": thresholds written in
+     * several rules (to become service parameters) and old-age-pension's evals, in services whose rules are being
+     * rewritten elsewhere. Strike an entry when it is fixed; a new warning fails this test.
+     */
+    private static final List<String> KNOWN_CATALOG_WARNINGS = List.of(
+            "child-benefit: lint/repeated-threshold x 6",
+            "citizenship-application: lint/repeated-threshold x 2",
+            "criminal-record-certificate: lint/repeated-threshold x 2",
+            "driving-licence-b: lint/repeated-threshold x 1",
+            "driving-licence-replacement: lint/repeated-threshold x 1",
+            "id-card: lint/repeated-threshold x 1",
+            "kindergarten-place: lint/repeated-threshold x 2",
+            "marriage-registration: lint/repeated-threshold x 1",
+            "material-assistance: lint/repeated-threshold x 5",
+            "mortgage-subsidy: lint/repeated-threshold x 2",
+            "name-change: lint/repeated-threshold x 1",
+            "old-age-benefit: lint/repeated-threshold x 1",
+            "old-age-pension: drools/eval x 4",
+            "old-age-pension: lint/repeated-threshold x 1",
+            "social-register: lint/repeated-threshold x 2",
+            "sole-proprietor-registration: lint/repeated-threshold x 2",
+            "temporary-address-registration: lint/repeated-threshold x 1",
+            "travel-passport: lint/repeated-threshold x 1",
+            "vehicle-registration: lint/repeated-threshold x 2");
+
     @Test
-    void theEmbeddedCatalogPassesStrictCheck() {
-        Run run = CliTest.run("check", "--strict");
-        assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains("0 errors, 0 warnings");
+    void theEmbeddedCatalogHasNoErrorsAndOnlyItsKnownWarnings() throws Exception {
+        Run run = CliTest.run("check", "--format", "json");
+        JsonNode report = run.json();
+        assertThat(report.get("errors").asInt()).as(run.out()).isZero();
+        java.util.Map<String, Integer> found = new java.util.TreeMap<>();
+        for (JsonNode diagnostic : report.get("diagnostics")) {
+            String service = diagnostic.get("file").asText().replaceFirst("^catalog/services/([^/]+)/.*$", "$1");
+            found.merge(service + ": " + diagnostic.get("code").asText(), 1, Integer::sum);
+        }
+        assertThat(found.entrySet().stream().map(e -> e.getKey() + " x " + e.getValue()).toList())
+                .as(run.out()).containsExactlyElementsOf(KNOWN_CATALOG_WARNINGS);
     }
 
     @Test
@@ -152,13 +222,13 @@ class PolicyToolsTest {
         Files.writeString(rules.resolve(SERVICE + "/rates.csv"), "RuleSet,rates\n", StandardCharsets.UTF_8);
         String folder = rules.resolve(SERVICE).toString().replace('\\', '/');
 
-        Run strict = CliTest.run("check", "--strict", "--rules", rules.toString());
+        Run strict = CliTest.run("check", "--strict", "--rules", rules.toString(), "marriage-registration");
 
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.out()).contains(folder + "/rules.drl:" + lineOf(text, "rule \"Close relatives\"")
                 + ":1: warning: rule \"Close relatives\" has no @legalBasis")
                 .contains(folder + "/rates.csv:1:1: warning: Drools ignores decision tables unless named *.drl.csv")
-                .contains("0 errors, 2 warnings");
+                .containsPattern("1 services checked in .*: 0 errors, \\d+ warnings \\(--strict\\)");
         assertThat(CliTest.run("check", "--rules", rules.toString()).exitCode()).isZero();
     }
 

@@ -132,7 +132,7 @@ class SimulateAndGenerateTest {
         assertThat(json.get("services").get("marriage-registration").get("changed").asInt()).isZero();
         assertThat(json.get("changed").asInt()).isEqualTo(changed.size());
         String page = Files.readString(html);
-        assertThat(page).contains("<script>").doesNotContain("/*REPORT_DATA*/null");
+        assertThat(page).doesNotContain("<script").contains("data-service=\"child-benefit\"");
     }
 
     @Test

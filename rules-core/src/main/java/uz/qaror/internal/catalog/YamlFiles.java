@@ -2,15 +2,18 @@ package uz.qaror.internal.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import uz.qaror.Diagnostic;
 import uz.qaror.internal.json.Json;
+import uz.qaror.internal.json.YamlPositions;
 
 /** Reads a YAML file of the catalog, turning parse errors into diagnostics that point at the line. */
 final class YamlFiles {
@@ -19,13 +22,21 @@ final class YamlFiles {
     }
 
     static <T> T read(Path file, String displayName, JavaType type) {
+        String text = null;
         try (InputStream in = Files.newInputStream(file)) {
-            T value = Json.YAML.readValue(in, type);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            T value = Json.YAML.readValue(text, type);
             if (value == null) {
                 throw new CatalogException(Diagnostic.error(displayName, 1, 1, "the file is empty"));
             }
             return value;
         } catch (JsonProcessingException e) {
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                // A value bound to a record is checked after the parser has read on, to the end of the file: its
+                // place comes from the parser's positions of the text, by the value's path.
+                YamlPositions.Position where = YamlPositions.parse(text).at(mapping);
+                throw new CatalogException(Diagnostic.error(displayName, where.line(), where.column(), explain(e)));
+            }
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
             int column = where == null ? 0 : where.getColumnNr();

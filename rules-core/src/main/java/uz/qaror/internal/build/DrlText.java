@@ -1,14 +1,15 @@
-package uz.qaror.tools.lint;
+package uz.qaror.internal.build;
 
 /**
  * A DRL file's text in three forms of equal length and line structure: as written, with comments blanked (so a
  * code or a parameter mentioned only in a comment does not count as used), and with string contents blanked as
  * well (so digits in dates and legal references are not taken for amounts). Blanking keeps every offset, so a
- * match in any form has the line and column of the original.
+ * match in any form has the line and column of the original. The compiler reads it to place syntax errors, the
+ * linter to find what rules use.
  */
-record DrlText(String raw, String code, String bare) {
+public record DrlText(String raw, String code, String bare) {
 
-    static DrlText of(String raw) {
+    public static DrlText of(String raw) {
         char[] code = raw.toCharArray();
         char[] bare = raw.toCharArray();
         int i = 0;
@@ -51,7 +52,7 @@ record DrlText(String raw, String code, String bare) {
     }
 
     /** The 1-based line of an offset. */
-    int line(int offset) {
+    public int line(int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < raw.length(); i++) {
             if (raw.charAt(i) == '\n') {
@@ -62,7 +63,7 @@ record DrlText(String raw, String code, String bare) {
     }
 
     /** The 1-based column of an offset. */
-    int column(int offset) {
+    public int column(int offset) {
         return offset - raw.lastIndexOf('\n', offset - 1);
     }
 }
