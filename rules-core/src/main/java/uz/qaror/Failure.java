@@ -26,11 +26,16 @@ public record Failure(String applicationId, String service, Kind kind, List<Prob
         /** The service's rule files do not compile. */
         RULES_BROKEN,
         /** A rule failed while deciding (a bug in the rule files, not in the input). */
-        RULE_FAILED;
+        RULE_FAILED,
+        /** The input exceeds a limit (its size in bytes, for one): refused before it is read whole. */
+        LIMIT_EXCEEDED,
+        /** Deciding took longer than the time allowed for one application, and was given up. */
+        TIMEOUT;
 
         /** Whether the applicant's input, rather than the rules, is at fault. */
         public boolean isInputProblem() {
-            return this == MALFORMED_JSON || this == INVALID_FIELD || this == UNKNOWN_SERVICE;
+            return this == MALFORMED_JSON || this == INVALID_FIELD || this == UNKNOWN_SERVICE
+                    || this == LIMIT_EXCEEDED;
         }
     }
 

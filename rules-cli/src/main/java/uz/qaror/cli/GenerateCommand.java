@@ -88,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ApplicationGenerator generator = new ApplicationGenerator(chosen, seed, invalidShare, from, to);
         if (output == null) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            Writer out = StandardOutput.writer(spec.commandLine().getOut());
             writeAll(generator, out);
             out.flush();
         } else {
@@ -106,6 +106,9 @@ final class GenerateCommand implements Callable<Integer> {
         for (long i = 0; i < count; i++) {
             out.write(generator.line(i));
             out.write('\n');
+            if (i % 4096 == 4095) {
+                out.flush(); // a failed write (a full disk, a closed pipe) stops the run here, not at the end
+            }
         }
     }
 }
