@@ -1,15 +1,13 @@
 package uz.qaror.internal.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 
 import uz.qaror.Diagnostic;
+import uz.qaror.internal.input.Echo;
 import uz.qaror.internal.json.Json;
 
 /** Reads a YAML file of the catalog, turning parse errors into diagnostics that point at the line. */
@@ -18,9 +16,9 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    static <T> T read(Path file, String displayName, JavaType type) {
-        try (InputStream in = Files.newInputStream(file)) {
-            T value = Json.YAML.readValue(in, type);
+    static <T> T read(byte[] content, String displayName, JavaType type) {
+        try {
+            T value = Json.YAML.readValue(content, type);
             if (value == null) {
                 throw new CatalogException(Diagnostic.error(displayName, 1, 1, "the file is empty"));
             }
@@ -29,9 +27,11 @@ final class YamlFiles {
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
             int column = where == null ? 0 : where.getColumnNr();
-            throw new CatalogException(Diagnostic.error(displayName, line, column, explain(e)));
+            // A file's content may appear in a parser's message: an excerpt at most, escaped.
+            throw new CatalogException(Diagnostic.error(displayName, line, column, Echo.bounded(explain(e), 300)));
         } catch (IOException e) {
-            throw new CatalogException(Diagnostic.error(displayName, 0, 0, "cannot read: " + e.getMessage()));
+            throw new CatalogException(Diagnostic.error(displayName, 0, 0, "cannot read: "
+                    + e.getClass().getSimpleName()));
         }
     }
 
@@ -40,7 +40,7 @@ final class YamlFiles {
             return "unknown key '" + unknown.getPropertyName() + "'; known keys: " + unknown.getKnownPropertyIds();
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
-            return "'" + bad.getValue() + "' is not a valid " + bad.getTargetType().getSimpleName()
+            return Echo.quote(String.valueOf(bad.getValue())) + " is not a valid " + bad.getTargetType().getSimpleName()
                     + path(bad);
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {

@@ -1,0 +1,101 @@
+package uz.qaror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A decision has a time budget: rules that loop (slowly enough never to reach the firing cap) are halted by the
+ * watchdog and the caller gets a TIMEOUT failure, not a thread lost for a quarter of an hour.
+ */
+class TimeBudgetTest {
+
+    /** Each firing takes 50 ms and triggers the next: 10,000 firings would take over 8 minutes. */
+    private static final String LOOPING_RULE = """
+            package qaror.service.silent;
+
+            import uz.qaror.facts.*;
+
+            rule "Looks again and again"
+                @legalBasis("Test act")
+            when
+                $applicant : Applicant()
+            then
+                try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                update($applicant);
+            end
+            """;
+
+    private static Path loopingCatalog(Path dir) throws Exception {
+        DecisionEngineTest.copy(DecisionEngineTest.CATALOG, dir);
+        Files.writeString(dir.resolve("services/silent/rules.drl"), LOOPING_RULE);
+        return dir;
+    }
+
+    private static String silent() {
+        return DecisionEngineTest.application("silent", "2024-06-01T10:00:00+05:00", "1990-01-01", "{}");
+    }
+
+    @Test
+    void rulesThatLoopAreHaltedAtTheBudgetAndTheCallerGoesOn(@TempDir Path dir) throws Exception {
+        DecisionEngine engine = DecisionEngine.builder().rulesDirectory(loopingCatalog(dir))
+                .timeout(Duration.ofMillis(500)).build();
+        engine.prepare("silent");
+        long start = System.nanoTime();
+        Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> engine.evaluate(silent()));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(result).isInstanceOf(Failure.class);
+        Failure failure = (Failure) result;
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.TIMEOUT);
+        assertThat(failure.describe()).contains("were halted after").contains("(500 ms)");
+        assertThat(failure.kind().isInputProblem()).isFalse();
+        assertThat(tookMillis).as("halted at the next firing after the budget").isLessThan(5_000);
+        // The engine goes on: another service decides on the same thread.
+        assertThat(engine.decide(DecisionEngineTest.application("demo-benefit", "2024-06-01T10:00:00+05:00",
+                "1990-01-01", "{\"income\": 1}")).outcome()).isEqualTo(Outcome.APPROVED);
+    }
+
+    @Test
+    void theDefaultBudgetIsAFewSeconds(@TempDir Path dir) throws Exception {
+        DecisionEngine engine = DecisionEngine.fromDirectory(loopingCatalog(dir));
+        engine.prepare("silent");
+        Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> engine.evaluate(silent()));
+        assertThat(((Failure) result).kind()).isEqualTo(Failure.Kind.TIMEOUT);
+        assertThat(engine.timeout()).isEqualTo(DecisionEngine.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void compilingTheRulesIsNotPartOfTheBudget(@TempDir Path dir) throws Exception {
+        DecisionEngineTest.copy(DecisionEngineTest.CATALOG, dir);
+        StringBuilder many = new StringBuilder("package qaror.service.demo_benefit;\nimport uz.qaror.facts.*;\n");
+        for (int i = 0; i < 400; i++) {
+            many.append("rule \"Notes ").append(i).append("\" @legalBasis(\"Test act\")\nwhen Applicant(age == ")
+                    .append(1000 + i).append(")\nthen\nend\n");
+        }
+        Files.writeString(dir.resolve("services/demo-benefit/many.drl"), many.toString());
+        String application = DecisionEngineTest.application("demo-benefit", "2024-06-01T10:00:00+05:00",
+                "1990-01-01", "{\"income\": 1}");
+        DecisionEngineTest.ENGINE.decide(application); // a warm JVM: the decision itself takes milliseconds
+        Duration budget = Duration.ofMillis(1_000);
+        DecisionEngine engine = DecisionEngine.builder().rulesDirectory(dir).timeout(budget).build();
+        long start = System.nanoTime();
+        Result result = engine.evaluate(application); // compiles 400 rules first
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        org.junit.jupiter.api.Assumptions.assumeTrue(took.compareTo(budget) > 0,
+                "compiling took " + took + ", within the budget: nothing to show on this machine");
+        assertThat(result).isInstanceOf(Decision.class);
+    }
+
+    @Test
+    void aBudgetMustBePositive() {
+        assertThatThrownBy(() -> DecisionEngine.builder().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

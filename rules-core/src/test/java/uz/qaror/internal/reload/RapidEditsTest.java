@@ -1,0 +1,147 @@
+package uz.qaror.internal.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uz.qaror.Decision;
+import uz.qaror.DecisionEngine;
+import uz.qaror.Outcome;
+import uz.qaror.ReloadEvent;
+import uz.qaror.Result;
+import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.Folders;
+
+/**
+ * Hot reload under edits faster than its quiet period (20-400 ms apart, against 250 ms), while threads decide:
+ * every decision's {@code rulesVersion} must name the content that decided it, and no event may say "not applied"
+ * unless an edit really was broken. The thresholds come from a small pool, so the same content returns within a
+ * compilation: a version hashed from one read and rules compiled from another would show as a wrong outcome.
+ */
+class RapidEditsTest {
+
+    static final Path CATALOG = Path.of("src/test/resources/test-catalog");
+    static final String SERVICE = "demo-benefit";
+    static final String APPLICATION = """
+            {"id": "A-1", "service": "demo-benefit", "submittedAt": "2024-06-01T10:00:00+05:00", "channel": "web",
+             "applicant": {"birthDate": "1990-01-01"}, "form": {"income": 3000}}
+            """;
+    static final int EDITS = 60;
+    /** Thresholds for income 3000: the first two approve it, the others reject it. */
+    static final int[] LIMITS = {5000, 4000, 1000, 2000};
+
+    @Test
+    void everyDecisionNamesTheContentThatDecidedItAndOnlyBrokenEditsAreNotApplied(@TempDir Path dir)
+            throws Exception {
+        Path rules = dir.resolve("rules");
+        Path scratch = dir.resolve("scratch");
+        Folders.copyTree(CATALOG, rules);
+        Folders.copyTree(CATALOG, scratch);
+        Path drl = rules.resolve("services/" + SERVICE + "/rules.drl");
+        String original = Files.readString(drl);
+        Map<String, Outcome> expected = new ConcurrentHashMap<>();
+        Set<String> broken = ConcurrentHashMap.newKeySet();
+        List<ReloadEvent> events = new CopyOnWriteArrayList<>();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        AtomicLong decisions = new AtomicLong();
+
+        String first = withLimit(original, LIMITS[0]);
+        expected.put(versionOf(scratch, first), Outcome.APPROVED);
+        Files.writeString(drl, first);
+        try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(rules).watch(true)
+                .onReload(events::add).build()) {
+            engine.prepare(SERVICE);
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> deciders = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread thread = new Thread(() -> {
+                    while (running.get()) {
+                        Result result = engine.evaluate(APPLICATION);
+                        if (!(result instanceof Decision decision)) {
+                            errors.add("not decided: " + result);
+                            continue;
+                        }
+                        Outcome wanted = expected.get(decision.rulesVersion());
+                        if (wanted != decision.outcome()) {
+                            errors.add("version " + decision.rulesVersion() + " decided " + decision.outcome()
+                                    + ", its content says " + wanted);
+                        }
+                        decisions.incrementAndGet();
+                    }
+                });
+                thread.start();
+                deciders.add(thread);
+            }
+
+            SplittableRandom random = new SplittableRandom(8);
+            String last = first;
+            int brokenEdits = 0;
+            for (int edit = 1; edit <= EDITS; edit++) {
+                int limit = LIMITS[random.nextInt(LIMITS.length)];
+                boolean isBroken = random.nextInt(8) == 0;
+                String text = withLimit(original, limit);
+                if (isBroken) {
+                    text = text.replace("Applicant(age >= 18)", "Aplicant(age >= 18)");
+                    broken.add(versionOf(scratch, text));
+                    brokenEdits++;
+                } else {
+                    // Known before the engine can possibly serve it.
+                    expected.put(versionOf(scratch, text), limit >= 3000 ? Outcome.APPROVED : Outcome.REJECTED);
+                }
+                Files.writeString(drl, text);
+                last = text;
+                Thread.sleep(20 + random.nextInt(381));
+            }
+            String lastVersion = versionOf(scratch, last);
+            boolean lastBroken = broken.contains(lastVersion);
+            // Once the folder is quiet, the last good edit serves.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!lastBroken && !engine.decide(APPLICATION).rulesVersion().equals(lastVersion)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            running.set(false);
+            for (Thread thread : deciders) {
+                thread.join(10_000);
+            }
+
+            long notApplied = events.stream().filter(e -> !e.applied()).count();
+            System.out.printf("rapid edits: %d edits (%d broken), %d decisions, %d mismatches, %d reloads applied,"
+                            + " %d not applied%n", EDITS, brokenEdits, decisions.get(), errors.size(),
+                    events.stream().filter(ReloadEvent::applied).count(), notApplied);
+            assertThat(errors).as("decisions whose version names other content").isEmpty();
+            assertThat(decisions.get()).isGreaterThan(100);
+            assertThat(events).as("every 'not applied' names a broken edit, every 'applied' a good one")
+                    .allSatisfy(e -> assertThat(e.applied() ? expected.containsKey(e.rulesVersion())
+                            : broken.contains(e.rulesVersion())).as(e.toString()).isTrue());
+            if (!lastBroken) {
+                assertThat(engine.decide(APPLICATION).rulesVersion()).isEqualTo(lastVersion);
+            }
+        }
+    }
+
+    /** The version the engine gives the service when its rule file holds {@code drl}, computed aside. */
+    private static String versionOf(Path scratch, String drl) throws Exception {
+        Files.writeString(scratch.resolve("services/" + SERVICE + "/rules.drl"), drl);
+        return CatalogSource.directory(scratch).files(SERVICE).version();
+    }
+
+    private static String withLimit(String drl, int limit) {
+        return drl.replace("income <= params.value(\"threshold\")", "income <= " + limit)
+                .replace("income > params.value(\"threshold\")", "income > " + limit);
+    }
+}
