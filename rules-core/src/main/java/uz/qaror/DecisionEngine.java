@@ -30,6 +30,7 @@ import uz.qaror.internal.input.PlausibleDates;
 import uz.qaror.internal.input.ProblemList;
 import uz.qaror.internal.input.SchemaMessages;
 import uz.qaror.internal.reload.HotReload;
+import uz.qaror.internal.run.Budget;
 import uz.qaror.internal.run.Evaluator;
 import uz.qaror.internal.run.NearestIds;
 
@@ -127,9 +128,12 @@ public final class DecisionEngine implements AutoCloseable {
         /**
          * The time budget of one decision, {@link #DEFAULT_TIMEOUT 5 seconds} unless set. A decision that
          * overruns it gets a {@link Failure} of kind {@link Failure.Kind#TIMEOUT}: a watchdog halts the rules at
-         * their next firing and the calling thread gets control back. A rule's consequence stuck in a loop of its
-         * own Java code cannot be halted (Drools stops only between firings): such a call does not return, and a
-         * caller that must go on abandons the thread (the batch does).
+         * their next firing and the calling thread gets control back. The budget counts the CPU time of the
+         * deciding thread, so that a busy machine, where a decision mostly waits for a core, does not fail it; a
+         * decision is also halted after ten times its budget in wall-clock time, however little CPU it had (rules
+         * that wait). Compiling a service's rules on its first application is not counted. A rule's consequence
+         * stuck in a loop of its own Java code cannot be halted (Drools stops only between firings): such a call
+         * does not return, and a caller that must go on abandons the thread (the batch does).
          *
          * @throws IllegalArgumentException when the budget is not positive
          */
@@ -186,8 +190,8 @@ public final class DecisionEngine implements AutoCloseable {
 
     /** Decides an application given as JSON text. */
     public Result evaluate(String json) {
-        long start = System.nanoTime();
-        return guarded(null, () -> decideRead(text.read(json), asOf, start));
+        Budget budget = Budget.start(timeout);
+        return guarded(null, () -> decideRead(text.read(json), asOf, budget));
     }
 
     /**
@@ -198,14 +202,14 @@ public final class DecisionEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the stream cannot be read
      */
     public Result evaluate(InputStream json) {
-        long start = System.nanoTime();
+        Budget budget = Budget.start(timeout);
         byte[] bytes;
         try {
             bytes = text.take(json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return guarded(null, () -> decideRead(text.read(bytes), asOf, start));
+        return guarded(null, () -> decideRead(text.read(bytes), asOf, budget));
     }
 
     /** The failure for text that is not JSON, naming the line and column where the parser stopped. */
@@ -223,8 +227,8 @@ public final class DecisionEngine implements AutoCloseable {
      * force that day. {@code null} means the application's submission date.
      */
     public Result evaluate(JsonNode application, LocalDate date) {
-        long start = System.nanoTime();
-        return guarded(application, () -> decideRead(text.check(application), date, start));
+        Budget budget = Budget.start(timeout);
+        return guarded(application, () -> decideRead(text.check(application), date, budget));
     }
 
     /** The limits this engine applies to every application. */
@@ -262,60 +266,39 @@ public final class DecisionEngine implements AutoCloseable {
                 what + " (" + timeout.toMillis() + " ms)")));
     }
 
-    private Result decideRead(ApplicationText.Read read, LocalDate date, long startNanos) {
+    private Result decideRead(ApplicationText.Read read, LocalDate date, Budget started) {
         if (read.failed()) {
             return read.failure();
         }
         JsonNode application = read.application();
         String id = ApplicationText.safeText(application, "id");
-        JsonNode serviceNode = application.get("service");
-        if (serviceNode == null || !serviceNode.isTextual()) {
-            List<Problem> problems = new ArrayList<>();
-            ApplicationSchema.envelope().validate(application).forEach(m -> problems.add(SchemaMessages.toProblem(m)));
-            if (problems.isEmpty()) {
-                problems.add(new Problem("service", "is required"));
-            }
-            return new Failure(id, null, Failure.Kind.INVALID_FIELD, ProblemList.capped(problems));
+        Failure unknown = serviceProblem(application, id);
+        if (unknown != null) {
+            return unknown;
         }
-        String serviceId = serviceNode.textValue();
-        String shownService = ApplicationText.safeText(application, "service");
-        // A service already compiled exists; only the first application of a service asks the file system, and
-        // only for an id of the right shape.
-        if (!services.containsKey(serviceId) && !source.hasService(serviceId)) {
-            List<String> nearest = NearestIds.nearest(serviceId, source.serviceIds(), 3);
-            String what = CatalogSource.isServiceId(serviceId) ? "unknown service " + Echo.quote(serviceId)
-                    : Echo.quote(serviceId) + " is not a service id (Latin letters, digits, '.', '_' and '-')";
-            return new Failure(id, shownService, Failure.Kind.UNKNOWN_SERVICE, List.of(new Problem("service",
-                    what + "; nearest: " + String.join(", ", nearest))));
-        }
+        String serviceId = application.get("service").textValue();
         if (date != null && !PlausibleDates.isDecisionDate(date)) {
             return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, List.of(new Problem("asOf",
                     date + " is not a date the engine judges at (1900 to 2999)")));
         }
         CompiledService service;
-        long compileStart = System.nanoTime();
+        Budget.Spent beforeCompiling = Budget.measure();
         try {
             service = compiled(serviceId);
         } catch (RulesException e) {
-            List<Problem> problems = new ArrayList<>();
-            problems.add(new Problem("service", "the rules of service '" + serviceId + "' do not compile"));
-            // A diagnostic may quote a rule file; a file is bounded to an excerpt, never copied whole.
-            e.diagnostics().forEach(d -> problems.add(new Problem(Echo.bounded(d.location(), 200),
-                    Echo.bounded(d.message(), DIAGNOSTIC_EXCERPT))));
-            return new Failure(id, serviceId, Failure.Kind.RULES_BROKEN, ProblemList.capped(problems));
+            return rulesBroken(id, serviceId, e);
         }
-        long compileTime = System.nanoTime() - compileStart;
+        // The first application of a service waits for its rules to compile: that is not its decision's time.
+        Budget budget = started.extendedBy(beforeCompiling);
         ApplicationReader.Outcome parsed = ApplicationReader.read(application, service, date);
         if (!parsed.problems().isEmpty()) {
             return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, ProblemList.capped(parsed.problems()));
         }
-        // The first application of a service waits for its rules to compile: that is not its decision's time.
-        long deadline = startNanos + timeout.toNanos() + compileTime;
-        if (System.nanoTime() - deadline > 0) {
+        if (budget.spent()) {
             return timedOut(id, serviceId, "reading the application took longer than its time budget");
         }
         try {
-            return Evaluator.decide(service, parsed.application(), null, deadline);
+            return Evaluator.decide(service, parsed.application(), null, budget);
         } catch (Evaluator.RuleFailure e) {
             return new Failure(id, serviceId, Failure.Kind.RULE_FAILED, List.of(new Problem("rules",
                     Echo.bounded(e.getMessage(), DIAGNOSTIC_EXCERPT))));
@@ -326,6 +309,39 @@ public final class DecisionEngine implements AutoCloseable {
                     date != null ? "asOf" : "submittedAt", e.getMessage() + "; applications of that date cannot "
                     + "be decided")));
         }
+    }
+
+    /** The failure when the application names no service, or none the catalog has; null when it names one. */
+    private Failure serviceProblem(JsonNode application, String id) {
+        JsonNode serviceNode = application.get("service");
+        if (serviceNode == null || !serviceNode.isTextual()) {
+            List<Problem> problems = new ArrayList<>();
+            ApplicationSchema.envelope().validate(application).forEach(m -> problems.add(SchemaMessages.toProblem(m)));
+            if (problems.isEmpty()) {
+                problems.add(new Problem("service", "is required"));
+            }
+            return new Failure(id, null, Failure.Kind.INVALID_FIELD, ProblemList.capped(problems));
+        }
+        String serviceId = serviceNode.textValue();
+        // A service already compiled exists; only the first application of a service asks the file system, and
+        // only for an id of the right shape.
+        if (services.containsKey(serviceId) || source.hasService(serviceId)) {
+            return null;
+        }
+        List<String> nearest = NearestIds.nearest(serviceId, source.serviceIds(), 3);
+        String what = CatalogSource.isServiceId(serviceId) ? "unknown service " + Echo.quote(serviceId)
+                : Echo.quote(serviceId) + " is not a service id (Latin letters, digits, '.', '_' and '-')";
+        return new Failure(id, ApplicationText.safeText(application, "service"), Failure.Kind.UNKNOWN_SERVICE,
+                List.of(new Problem("service", what + "; nearest: " + String.join(", ", nearest))));
+    }
+
+    private static Failure rulesBroken(String id, String serviceId, RulesException e) {
+        List<Problem> problems = new ArrayList<>();
+        problems.add(new Problem("service", "the rules of service '" + serviceId + "' do not compile"));
+        // A diagnostic may quote a rule file: an excerpt at most, never a file copied whole.
+        e.diagnostics().forEach(d -> problems.add(new Problem(Echo.bounded(d.location(), 200),
+                Echo.bounded(d.message(), DIAGNOSTIC_EXCERPT))));
+        return new Failure(id, serviceId, Failure.Kind.RULES_BROKEN, ProblemList.capped(problems));
     }
 
     /**

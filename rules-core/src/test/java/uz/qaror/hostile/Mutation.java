@@ -257,24 +257,14 @@ public enum Mutation {
         }
     },
     /** A lone UTF-16 surrogate, written as a JSON escape inside a string. */
-    LONE_SURROGATE(true, Stage.BYTES) {
-        @Override
-        Marker marker() {
-            return Marker.INSIDE;
-        }
-
+    LONE_SURROGATE(true, Stage.BYTES, Marker.INSIDE) {
         @Override
         void apply(Draft draft, SplittableRandom random) {
             draft.replaceMarker(random, oneOf(random, List.of("\\ud800", "\\udfff", "x\\ud83d")));
         }
     },
     /** Bytes that are not UTF-8 inside a string: a stray continuation, an overlong form, an encoded surrogate. */
-    BAD_UTF8(true, Stage.BYTES) {
-        @Override
-        Marker marker() {
-            return Marker.INSIDE;
-        }
-
+    BAD_UTF8(true, Stage.BYTES, Marker.INSIDE) {
         @Override
         void apply(Draft draft, SplittableRandom random) {
             draft.replaceMarker(random, oneOf(random, List.of(new byte[] {(byte) 0xC3, 0x28},
@@ -285,12 +275,7 @@ public enum Mutation {
         }
     },
     /** Arrays nested fifty thousand deep, in the text. */
-    DEEP_TEXT(true, Stage.BYTES) {
-        @Override
-        Marker marker() {
-            return Marker.WHOLE;
-        }
-
+    DEEP_TEXT(true, Stage.BYTES, Marker.WHOLE) {
         @Override
         void apply(Draft draft, SplittableRandom random) {
             int depth = 50_000;
@@ -298,12 +283,7 @@ public enum Mutation {
         }
     },
     /** A raw (unescaped) control byte inside a string. */
-    RAW_CONTROL_BYTE(true, Stage.BYTES) {
-        @Override
-        Marker marker() {
-            return Marker.INSIDE;
-        }
-
+    RAW_CONTROL_BYTE(true, Stage.BYTES, Marker.INSIDE) {
         @Override
         void apply(Draft draft, SplittableRandom random) {
             draft.replaceMarker(random, new byte[] {oneOf(random, List.of(0, 7, 10, 13, 27, 31)).byteValue()});
@@ -351,10 +331,16 @@ public enum Mutation {
 
     private final boolean invalidates;
     private final Stage stage;
+    private final Marker marker;
 
     Mutation(boolean invalidates, Stage stage) {
+        this(invalidates, stage, Marker.NONE);
+    }
+
+    Mutation(boolean invalidates, Stage stage, Marker marker) {
         this.invalidates = invalidates;
         this.stage = stage;
+        this.marker = marker;
     }
 
     /**
@@ -377,7 +363,7 @@ public enum Mutation {
     abstract void apply(Draft draft, SplittableRandom random);
 
     Marker marker() {
-        return Marker.NONE;
+        return marker;
     }
 
     static <T> T oneOf(SplittableRandom random, List<T> values) {

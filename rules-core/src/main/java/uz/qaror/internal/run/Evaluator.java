@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -100,16 +99,15 @@ public final class Evaluator {
      * records in it each match that fired (for {@code qaror explain}); without a trace nothing more is done.
      */
     public static Decision decide(CompiledService service, ParsedApplication input, Trace trace) {
-        return decide(service, input, trace, 0);
+        return decide(service, input, trace, null);
     }
 
     /**
-     * Decides within a time budget: when {@code deadlineNanos} (a {@link System#nanoTime()} instant; 0 for none)
-     * passes, a watchdog halts the session at its next rule firing and this throws {@link TimedOut}. A
-     * consequence stuck in a loop of its own Java code cannot be halted: Drools only stops between firings.
+     * Decides within a time budget (null for none): once it is spent, a watchdog halts the session at its next
+     * rule firing and this throws {@link TimedOut}. A consequence stuck in a loop of its own Java code cannot be
+     * halted: Drools only stops between firings.
      */
-    public static Decision decide(CompiledService service, ParsedApplication input, Trace trace,
-                                  long deadlineNanos) {
+    public static Decision decide(CompiledService service, ParsedApplication input, Trace trace, Budget budget) {
         LocalDate date = input.application().getDate();
         AtomicReference<FiredRule> current = new AtomicReference<>();
         List<FiredRule> fired = new ArrayList<>();
@@ -118,7 +116,7 @@ public final class Evaluator {
         AtomicBoolean halted = new AtomicBoolean();
 
         KieSession session = service.kieBase().newKieSession(PSEUDO_CLOCK, null);
-        ScheduledFuture<?> watchdog = deadlineNanos == 0 ? null : Watchdog.halt(session, halted, deadlineNanos);
+        Watchdog.Watch watchdog = budget == null ? null : Watchdog.watch(session, budget, halted);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Drools parses date-effective in the JVM's zone; noon keeps the day whatever the offset.
@@ -166,7 +164,7 @@ public final class Evaluator {
                     + "' failed: " + rootMessage(e), e);
         } finally {
             if (watchdog != null) {
-                watchdog.cancel(false);
+                watchdog.cancel();
             }
             session.dispose();
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +11,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Outcome;
 import uz.qaror.ReloadEvent;
-import uz.qaror.Result;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.Folders;
 
@@ -56,44 +51,21 @@ class RapidEditsTest {
         Map<String, Outcome> expected = new ConcurrentHashMap<>();
         Set<String> broken = ConcurrentHashMap.newKeySet();
         List<ReloadEvent> events = new CopyOnWriteArrayList<>();
-        List<String> errors = new CopyOnWriteArrayList<>();
-        AtomicLong decisions = new AtomicLong();
 
-        String first = withLimit(original, LIMITS[0]);
+        String first = Deciders.withLimit(original, LIMITS[0]);
         expected.put(versionOf(scratch, first), Outcome.APPROVED);
         Files.writeString(drl, first);
         try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(rules).watch(true)
                 .onReload(events::add).build()) {
             engine.prepare(SERVICE);
-            AtomicBoolean running = new AtomicBoolean(true);
-            List<Thread> deciders = new ArrayList<>();
-            for (int t = 0; t < 3; t++) {
-                Thread thread = new Thread(() -> {
-                    while (running.get()) {
-                        Result result = engine.evaluate(APPLICATION);
-                        if (!(result instanceof Decision decision)) {
-                            errors.add("not decided: " + result);
-                            continue;
-                        }
-                        Outcome wanted = expected.get(decision.rulesVersion());
-                        if (wanted != decision.outcome()) {
-                            errors.add("version " + decision.rulesVersion() + " decided " + decision.outcome()
-                                    + ", its content says " + wanted);
-                        }
-                        decisions.incrementAndGet();
-                    }
-                });
-                thread.start();
-                deciders.add(thread);
-            }
-
+            Deciders deciders = new Deciders(3, engine, APPLICATION, expected);
             SplittableRandom random = new SplittableRandom(8);
             String last = first;
             int brokenEdits = 0;
             for (int edit = 1; edit <= EDITS; edit++) {
                 int limit = LIMITS[random.nextInt(LIMITS.length)];
                 boolean isBroken = random.nextInt(8) == 0;
-                String text = withLimit(original, limit);
+                String text = Deciders.withLimit(original, limit);
                 if (isBroken) {
                     text = text.replace("Applicant(age >= 18)", "Aplicant(age >= 18)");
                     broken.add(versionOf(scratch, text));
@@ -114,17 +86,14 @@ class RapidEditsTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            running.set(false);
-            for (Thread thread : deciders) {
-                thread.join(10_000);
-            }
+            deciders.close();
 
             long notApplied = events.stream().filter(e -> !e.applied()).count();
             System.out.printf("rapid edits: %d edits (%d broken), %d decisions, %d mismatches, %d reloads applied,"
-                            + " %d not applied%n", EDITS, brokenEdits, decisions.get(), errors.size(),
+                            + " %d not applied%n", EDITS, brokenEdits, deciders.decided(), deciders.errors().size(),
                     events.stream().filter(ReloadEvent::applied).count(), notApplied);
-            assertThat(errors).as("decisions whose version names other content").isEmpty();
-            assertThat(decisions.get()).isGreaterThan(100);
+            assertThat(deciders.errors()).as("decisions whose version names other content").isEmpty();
+            assertThat(deciders.decided()).isGreaterThan(100);
             assertThat(events).as("every 'not applied' names a broken edit, every 'applied' a good one")
                     .allSatisfy(e -> assertThat(e.applied() ? expected.containsKey(e.rulesVersion())
                             : broken.contains(e.rulesVersion())).as(e.toString()).isTrue());
@@ -138,10 +107,5 @@ class RapidEditsTest {
     private static String versionOf(Path scratch, String drl) throws Exception {
         Files.writeString(scratch.resolve("services/" + SERVICE + "/rules.drl"), drl);
         return CatalogSource.directory(scratch).files(SERVICE).version();
-    }
-
-    private static String withLimit(String drl, int limit) {
-        return drl.replace("income <= params.value(\"threshold\")", "income <= " + limit)
-                .replace("income > params.value(\"threshold\")", "income > " + limit);
     }
 }
