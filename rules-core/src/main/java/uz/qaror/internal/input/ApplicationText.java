@@ -160,11 +160,7 @@ public final class ApplicationText {
         // The parser is our own so that a broken limit can be placed: Jackson's exception does not say where.
         try (JsonParser parser = reader.createParser(json)) {
             try {
-                tree = reader.readTree(parser);
-                if (tree != null && parser.nextToken() != null) {
-                    return Read.failed(Failure.Kind.MALFORMED_JSON, List.of(new Problem("$", "not valid JSON: "
-                            + place(parser.currentTokenLocation()) + "text after the end of the application")));
-                }
+                tree = reader.readTree(parser); // trailing tokens fail too (FAIL_ON_TRAILING_TOKENS)
             } catch (StreamConstraintsException e) {
                 return Read.failed(Failure.Kind.LIMIT_EXCEEDED, List.of(limitBroken(e, parser)));
             }

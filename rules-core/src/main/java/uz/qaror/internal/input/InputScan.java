@@ -114,7 +114,7 @@ final class InputScan {
                 }
                 size += length;
             }
-            default -> size += 5;
+            default -> size += 4; // true, null (false is one more, a comma one fewer)
         }
         if (size > limits.maxBytes() && limit == null) {
             limit = bytes(limits);

@@ -90,9 +90,10 @@ public final class HotReload implements Closeable {
             services.put(id, CompletableFuture.completedFuture(fresh));
             problems.remove(id);
         } catch (RuntimeException e) {
-            // Rules that do not compile, or a file removed or half-written as it was read. A state that did not
-            // last (the files changed since) is no broken edit: the next reload sees what the editor saved.
-            if (changedSince(id, state == null ? unreadable(e) : state)) {
+            // Rules that do not compile, or a file removed or half-written as it was read (an editor truncates,
+            // then writes). A state that does not last through a quiet period is no broken edit: the next reload
+            // sees what the editor saved.
+            if (changedAfterQuiet(id, state == null ? unreadable(e) : state)) {
                 return;
             }
             failed(id, version, source.diagnosticsOf(id, e));
@@ -110,6 +111,17 @@ public final class HotReload implements Closeable {
             now = unreadable(e);
         }
         return !now.equals(state);
+    }
+
+    /** Whether the files leave {@code state} within the quiet period (true when interrupted: closing). */
+    private boolean changedAfterQuiet(String id, String state) {
+        try {
+            Thread.sleep(DEBOUNCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return changedSince(id, state);
     }
 
     private static String unreadable(RuntimeException e) {

@@ -35,9 +35,14 @@ class RapidEditsTest {
             {"id": "A-1", "service": "demo-benefit", "submittedAt": "2024-06-01T10:00:00+05:00", "channel": "web",
              "applicant": {"birthDate": "1990-01-01"}, "form": {"income": 3000}}
             """;
-    static final int EDITS = 60;
-    /** Thresholds for income 3000: the first two approve it, the others reject it. */
-    static final int[] LIMITS = {5000, 4000, 1000, 2000};
+    /** Edits in the build; {@code -Dqaror.rapidEdits=1000} for a longer run. */
+    static final int EDITS = Integer.getInteger("qaror.rapidEdits", 60);
+    /**
+     * Thresholds for income 3000: the first approves it, the other rejects it. Two contents, so that a file often
+     * returns to what it was a moment ago: the race of issue 8 (a version hashed from one read, rules compiled
+     * from another) showed as 14,969 wrong outcomes in 3 million decisions over 1,000 edits.
+     */
+    static final int[] LIMITS = {5000, 1000};
 
     @Test
     void everyDecisionNamesTheContentThatDecidedItAndOnlyBrokenEditsAreNotApplied(@TempDir Path dir)

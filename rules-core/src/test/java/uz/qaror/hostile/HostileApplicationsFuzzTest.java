@@ -31,7 +31,7 @@ import uz.qaror.internal.input.Characters;
  * messages bounded and free of control characters; every call well within seconds. The longer run is
  * {@code uz.qaror.bench.HostileRun} (see bench/README.md).
  */
-class HostileApplicationsProperty {
+class HostileApplicationsFuzzTest {
 
     static final Path CATALOG = Path.of("../rules-catalog/src/main/resources/qaror/catalog");
     static final HostileApplications GENERATOR = HostileApplications.load(Path.of("../examples/applications"),
@@ -51,7 +51,7 @@ class HostileApplicationsProperty {
         return engine;
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 3000)
     void everyRecordGetsAResultAndNoInvalidOneIsDecided(@ForAll @IntRange(min = 0, max = 999) int seed,
                                                         @ForAll("mutations") List<Mutation> mutations,
                                                         @ForAll long randomSeed, @ForAll Entry entry) {
