@@ -14,6 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +60,13 @@ class HostileInputTest {
                 .toList();
     }
 
+    /** An example application with one field of one of its objects ({@code applicant}, {@code form}) set. */
+    private static ObjectNode exampleWith(String example, String object, String field, String value) {
+        ObjectNode application = RealCatalog.example(example);
+        ((ObjectNode) application.get(object)).put(field, value);
+        return application;
+    }
+
     private static ObjectNode pension() {
         ObjectNode application = RealCatalog.example("old-age-pension");
         assertThat(RealCatalog.ENGINE.decide(application.deepCopy()).outcome()).isEqualTo(Outcome.APPROVED);
@@ -94,12 +103,26 @@ class HostileInputTest {
                 .contains("applicant.monthlyIncome: is not a finite number");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"0000-01-01", "1899-12-31", "-0001-01-01", "+10000-01-01", "2999-01-01"})
-    void aSpouseBornInAnImpossibleYearIsInvalid(String birthDate) {
-        ObjectNode application = RealCatalog.example("marriage-registration");
-        ((ObjectNode) application.get("form")).put("spouseBirthDate", birthDate);
-        assertThat(invalidPaths(application)).containsExactly("form.spouseBirthDate");
+    static java.util.stream.Stream<Arguments> invalidValues() {
+        List<Arguments> cases = new java.util.ArrayList<>();
+        for (String date : List.of("0000-01-01", "1899-12-31", "-0001-01-01", "+10000-01-01", "2999-01-01")) {
+            cases.add(Arguments.of("a spouse born in an impossible year", "form", "spouseBirthDate", date));
+        }
+        for (String citizenship : List.of("UZ\r", "UZ\n", "UZ\u2028", "UZ\u2029", "U\n")) {
+            cases.add(Arguments.of("citizenship with a trailing line break", "applicant", "citizenship", citizenship));
+        }
+        for (String phone : List.of("+998 90 123 45 67x", "+998901234567\u202E", "+998901234567\uFFFD",
+                "+998 90 123 45 67 ext. 5", "+998901234567;ext=1", "tel:+998901234567", "+998 90 123+45 67")) {
+            cases.add(Arguments.of("a phone number with junk", "applicant", "phone", phone));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidValues")
+    void invalidValuesAreNamedByTheirPath(String what, String object, String field, String value) {
+        assertThat(invalidPaths(exampleWith("marriage-registration", object, field, value)))
+                .contains(object + "." + field);
     }
 
     @ParameterizedTest
@@ -152,23 +175,6 @@ class HostileInputTest {
             ((ObjectNode) application.get("household").get("vehicles").get(0)).put("year", year);
             assertThat(invalidPaths(application)).contains("household.vehicles[0].year");
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"UZ\r", "UZ\n", "UZ\u2028", "UZ\u2029", "U\n"})
-    void citizenshipWithATrailingLineBreakIsInvalid(String citizenship) {
-        ObjectNode application = RealCatalog.example("marriage-registration");
-        ((ObjectNode) application.get("applicant")).put("citizenship", citizenship);
-        assertThat(invalidPaths(application)).contains("applicant.citizenship");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"+998 90 123 45 67x", "+998901234567\u202E", "+998901234567\uFFFD",
-            "+998 90 123 45 67 ext. 5", "+998901234567;ext=1", "tel:+998901234567", "+998 90 123+45 67"})
-    void phoneNumbersWithJunkAreInvalid(String phone) {
-        ObjectNode application = RealCatalog.example("marriage-registration");
-        ((ObjectNode) application.get("applicant")).put("phone", phone);
-        assertThat(invalidPaths(application)).contains("applicant.phone");
     }
 
     @ParameterizedTest

@@ -64,7 +64,8 @@ final class InputScan {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 size += 2;
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext() && limit == null; ) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext() && limit == null) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String name = field.getKey();
                     String child = path.equals("$") ? Echo.name(name) : path + "." + Echo.name(name);

@@ -64,8 +64,8 @@ class HotReloadTest {
             for (int edit = 1; edit <= 30; edit++) {
                 boolean broken = edit % 5 == 0;
                 int limit = edit % 2 == 0 ? 5000 : 1000;
-                String text = broken ? Deciders.withLimit(original, limit).replace("Applicant(age >= 18)", "Aplicant(age >= 18)")
-                        : Deciders.withLimit(original, limit);
+                String text = broken ? Deciders.withLimit(original, limit)
+                        .replace("Applicant(age >= 18)", "Aplicant(age >= 18)") : Deciders.withLimit(original, limit);
                 if (edit % 3 == 0) {
                     // An editor's save in two writes: the half-written file must never be compiled alone.
                     write(drl, text.substring(0, text.length() / 2));

@@ -29,12 +29,10 @@ import uz.qaror.internal.catalog.Folders;
  */
 class RapidEditsTest {
 
-    static final Path CATALOG = Path.of("src/test/resources/test-catalog");
-    static final String SERVICE = "demo-benefit";
-    static final String APPLICATION = """
-            {"id": "A-1", "service": "demo-benefit", "submittedAt": "2024-06-01T10:00:00+05:00", "channel": "web",
-             "applicant": {"birthDate": "1990-01-01"}, "form": {"income": 3000}}
-            """;
+    static final Path CATALOG = HotReloadTest.CATALOG;
+    static final String SERVICE = HotReloadTest.SERVICE;
+    /** Income 3000. */
+    static final String APPLICATION = HotReloadTest.APPLICATION;
     /** Edits in the build; {@code -Dqaror.rapidEdits=1000} for a longer run. */
     static final int EDITS = Integer.getInteger("qaror.rapidEdits", 60);
     /**
