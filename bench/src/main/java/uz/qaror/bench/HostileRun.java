@@ -48,6 +48,7 @@ public final class HostileRun {
         SplittableRandom random = new SplittableRandom(seed);
         long slowestNanos = 0;
         String slowest = "";
+        String slowestText = "";
         long invalid = 0;
         java.util.concurrent.ExecutorService worker = newWorker();
         long start = System.nanoTime();
@@ -78,6 +79,7 @@ public final class HostileRun {
             if (took > slowestNanos) {
                 slowestNanos = took;
                 slowest = sample.describe();
+                slowestText = excerpt(sample);
             }
             String kind = result instanceof Failure failure ? failure.kind().name()
                     : ((Decision) result).outcome().name();
@@ -99,6 +101,7 @@ public final class HostileRun {
                 count, invalid, seed, seconds, count / seconds);
         System.out.println("results: " + results);
         System.out.printf("slowest: %.1f ms (%s)%n", slowestNanos / 1e6, slowest);
+        System.err.println("slowest record: " + slowestText);
         System.out.println("contract breaches: " + (breaches.isEmpty() ? "none" : breaches));
         System.exit(breaches.isEmpty() ? 0 : 1);
     }
