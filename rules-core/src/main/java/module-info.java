@@ -24,6 +24,9 @@ module uz.qaror.core {
     requires org.drools.templates;
     // java.beans: explain reads the facts' properties as beans, as Drools reads them
     requires java.desktop;
+    // the time budget counts the deciding thread's CPU time
+    requires java.management;
+    requires org.slf4j;
 
     exports uz.qaror;
     // Rules are compiled against the facts and read them reflectively; the compiler reads their class files

@@ -100,7 +100,7 @@ class HostileInputTest {
         assertThat(records).hasSize(hostile.length + 1);
         for (int i = 0; i < hostile.length; i++) {
             assertThat(records.get(i).path("error").path("kind").asText()).isEqualTo("MALFORMED_JSON");
-            assertThat(records.get(i).path("error").path("message").asText()).contains("not valid UTF-8");
+            assertThat(records.get(i).path("error").path("message").asText()).contains("not UTF-8");
         }
         assertThat(records.get(hostile.length).path("outcome").asText()).isEqualTo("APPROVED");
     }
@@ -181,7 +181,7 @@ class HostileInputTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("\u001b").doesNotContain("\u202e")
                 .doesNotContainPattern(Pattern.compile("^qaror: all", Pattern.MULTILINE))
-                .contains("\\u001b[2J\\nqaror: all");
+                .contains("service: contains U+001B (a control character)");
 
         CliTest.Run missing = CliTest.run("batch", dir.resolve("no\u001b[31mfile").toString());
         assertThat(missing.exitCode()).isEqualTo(3);
@@ -226,8 +226,12 @@ class HostileInputTest {
             if (i % 3 == 0) {
                 assertThat(record.path("error").path("kind").asText()).isEqualTo("LIMIT_EXCEEDED");
                 assertThat(record.path("error").path("message").asText()).contains("3,000,011 bytes");
+            } else if (i % 3 == 1) {
+                // Within the batch's bound, so read whole and handed to the engine, whose own limits refuse it
+                assertThat(record.path("error").path("kind").asText()).isEqualTo("LIMIT_EXCEEDED");
+                assertThat(record.path("error").path("message").asText()).doesNotContain("limit of one record");
             } else {
-                assertThat(record.path("error").path("kind").asText()).isNotEqualTo("LIMIT_EXCEEDED");
+                assertThat(record.path("outcome").asText()).isNotEmpty();
             }
         }
     }

@@ -1,9 +1,6 @@
 package uz.qaror.internal.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,7 +74,7 @@ public final class ServiceCompiler {
         batch.add(generated, ResourceType.DRL);
         for (Path file : folder.ruleFiles()) {
             String display = folder.display(file);
-            byte[] content = read(file);
+            byte[] content = folder.content(file); // the bytes the version hashed, never a second read
             RuleFileKind kind = RuleFileKind.of(file.getFileName().toString());
             Resource resource = ResourceFactory.newByteArrayResource(content);
             resource.setSourcePath(display);
@@ -181,13 +178,5 @@ public final class ServiceCompiler {
                     + "' should be '" + expected + "': every rule file of a service shares its package"));
         }
         return java.util.Optional.empty();
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package uz.qaror.internal.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +9,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import uz.qaror.Diagnostic;
+import uz.qaror.internal.input.Echo;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.json.YamlPositions;
 
@@ -21,10 +19,9 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    static <T> T read(Path file, String displayName, JavaType type) {
-        String text = null;
-        try (InputStream in = Files.newInputStream(file)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    static <T> T read(byte[] content, String displayName, JavaType type) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        try {
             T value = Json.YAML.readValue(text, type);
             if (value == null) {
                 throw new CatalogException(Diagnostic.error(displayName, 1, 1, "the file is empty"));
@@ -40,9 +37,11 @@ final class YamlFiles {
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
             int column = where == null ? 0 : where.getColumnNr();
-            throw new CatalogException(Diagnostic.error(displayName, line, column, explain(e)));
+            // A file's content may appear in a parser's message: an excerpt at most, escaped.
+            throw new CatalogException(Diagnostic.error(displayName, line, column, Echo.bounded(explain(e), 300)));
         } catch (IOException e) {
-            throw new CatalogException(Diagnostic.error(displayName, 0, 0, "cannot read: " + e.getMessage()));
+            throw new CatalogException(Diagnostic.error(displayName, 0, 0, "cannot read: "
+                    + e.getClass().getSimpleName()));
         }
     }
 
@@ -56,7 +55,7 @@ final class YamlFiles {
             return invalid.getCause().getMessage() + path(invalid);
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
-            return "'" + bad.getValue() + "' is not a valid " + bad.getTargetType().getSimpleName()
+            return Echo.quote(String.valueOf(bad.getValue())) + " is not a valid " + bad.getTargetType().getSimpleName()
                     + path(bad);
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {

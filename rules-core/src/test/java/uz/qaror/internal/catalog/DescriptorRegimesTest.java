@@ -2,11 +2,8 @@ package uz.qaror.internal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,10 +24,6 @@ class DescriptorRegimesTest {
             unverified: ["the amount [E]"]
             """;
 
-    private static ServiceDescriptor descriptor(String yaml) throws IOException {
-        return Json.YAML.readValue(HEAD + yaml, ServiceDescriptor.class);
-    }
-
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             [{from: 2021-09-01, to: 2026-02-01}, {from: 2026-02-01}] | regime 2 starts on 2026-02-01, not after regime 1 ends on 2026-02-01
@@ -38,18 +31,17 @@ class DescriptorRegimesTest {
             [{to: 2026-01-31}, {to: 2027-01-01}]                     | regime 2 has no 'from' date; only the first regime may leave it out
             [{from: 2026-02-01, to: 2026-01-31}]                     | a regime ends (2026-01-31) before it starts (2026-02-01)
             """)
-    void regimesOutOfOrderAreAnErrorAtTheDescriptor(String regimes, String message, @TempDir Path dir) {
-        assertThatThrownBy(() -> read(dir, "regimes: " + regimes + "\n"))
+    void regimesOutOfOrderAreAnErrorAtTheDescriptor(String regimes, String message) {
+        assertThatThrownBy(() -> read("regimes: " + regimes + "\n"))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith("services/demo/service.yaml:")
                 .hasMessageContaining("error: " + message)
                 .hasMessageNotContaining("Cannot construct");
     }
 
-    /** Reads a descriptor file as the catalog does, so that a mistake comes back as its diagnostic. */
-    private static ServiceDescriptor read(Path dir, String yaml) throws IOException {
-        Path file = dir.resolve("service.yaml");
-        Files.writeString(file, HEAD + yaml);
-        return YamlFiles.read(file, "services/demo/service.yaml", Json.YAML.constructType(ServiceDescriptor.class));
+    /** Reads a descriptor's bytes as the catalog does, so that a mistake comes back as its diagnostic. */
+    private static ServiceDescriptor read(String yaml) {
+        return YamlFiles.read((HEAD + yaml).getBytes(StandardCharsets.UTF_8), "services/demo/service.yaml",
+                Json.YAML.constructType(ServiceDescriptor.class));
     }
 }

@@ -236,7 +236,7 @@ public final class BatchRunner {
                     String.format(Locale.ROOT, "the record takes %,d bytes of input, more than the limit of one record",
                             record.size())))));
         }
-        ApplicationBytes.Read read = ApplicationBytes.read(record.bytes());
+        ApplicationBytes.Read read = ApplicationBytes.read(record.bytes(), engine.inputLimits());
         if (read.failure() != null) {
             return new Decided(null, read.failure());
         }
@@ -245,8 +245,8 @@ public final class BatchRunner {
             return new Decided(read.tree(), engine.evaluate(read.tree()));
         } catch (RuntimeException e) {
             // A bug must not silently drop a record: it becomes an error record naming the failure.
-            return new Decided(read.tree(), new Failure(null, null, Failure.Kind.RULE_FAILED,
-                    List.of(new Problem("$", "internal error: " + e))));
+            return new Decided(read.tree(), new Failure(null, null, Failure.Kind.INTERNAL_ERROR,
+                    List.of(new Problem("$", "internal error: " + e.getClass().getName()))));
         }
     }
 }
