@@ -15,6 +15,7 @@ import uz.qaror.Failure;
 import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Result;
+import uz.qaror.internal.run.Budget;
 
 /**
  * Decides a stream of applications on several threads: exactly one output record per input record, in input
@@ -186,8 +187,9 @@ public final class BatchRunner {
     /** The record a worker stuck past the deadline stands for. */
     private Processed givenUp(InputRecord record) {
         return processed(record, null, new Failure(null, null, Failure.Kind.TIMEOUT, List.of(new Problem("$",
-                String.format(Locale.ROOT, "deciding took longer than %.1f s and was given up",
-                        recordDeadline.toMillis() / 1000.0)))));
+                String.format(Locale.ROOT, "deciding took more than %.1f s of CPU time (or %.0f s in all) and "
+                        + "was given up", recordDeadline.toMillis() / 1000.0,
+                        recordDeadline.toMillis() / 1000.0 * Budget.WALL_FACTOR)))));
     }
 
     private Processed processed(InputRecord record, JsonNode application, Result result) {
