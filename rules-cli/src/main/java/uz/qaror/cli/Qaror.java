@@ -24,6 +24,7 @@ import uz.qaror.RulesException;
                 EvaluateCommand.class,
                 ExplainCommand.class,
                 BatchCommand.class,
+                ServeCommand.class,
                 GenerateCommand.class,
                 SimulateCommand.class,
                 ServicesCommand.class,
