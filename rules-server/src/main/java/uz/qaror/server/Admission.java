@@ -50,7 +50,7 @@ final class Admission {
                 });
         workers.prestartAllCoreThreads();
         metrics.gauge("qaror.http.requests.active", "Requests being handled", inFlight::get);
-        metrics.gauge("qaror.http.requests.queued", "Requests waiting for a thread", () -> workers.getQueue().size());
+        metrics.gauge("qaror.http.requests.queued", "Requests waiting for a thread", this::queued);
     }
 
     /** Where the HTTP server runs each request. */
@@ -69,6 +69,11 @@ final class Admission {
 
     void finished() {
         inFlight.decrementAndGet();
+    }
+
+    /** Requests waiting for a thread. */
+    int queued() {
+        return workers.getQueue().size();
     }
 
     /** Requests whose handler is running. */

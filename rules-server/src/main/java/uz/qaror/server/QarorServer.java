@@ -208,6 +208,16 @@ public final class QarorServer implements AutoCloseable {
         return warmup.state().ready();
     }
 
+    /** Requests being handled now (for tests of the bound). */
+    int inFlight() {
+        return admission.inFlight();
+    }
+
+    /** Requests waiting for a thread (for tests of the bound). */
+    int queued() {
+        return admission.queued();
+    }
+
     /** Blocks until the server is closed (by {@link #close()} from another thread, or a signal). */
     public void awaitClose() throws InterruptedException {
         stopped.await();
