@@ -69,8 +69,8 @@ final class ServeCommand implements Callable<Integer> {
     String maxBody;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Time a client has to send its request and to read the response, batches included "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Time a client has to send its request (a batch's whole upload), and again to have its "
+                    + "answer once the request is in; past it the connection is closed (default ${DEFAULT-VALUE}).")
     long requestTimeout;
 
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "30",

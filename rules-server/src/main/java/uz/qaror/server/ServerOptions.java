@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param decisionLog     the audit file (one line per decision, appended), or null for none
  * @param logQueue        audit lines that may wait for the writer; beyond them lines are dropped and counted
  * @param maxBodyBytes    the largest request body (and the largest line of a batch)
- * @param requestTimeout  how long a client may take to send a request, or to read a response
+ * @param requestTimeout  how long a client may take to send its request (a batch's whole upload), and again how
+ *                        long the answer may take once the request is in, reading included; past either the
+ *                        connection is closed
  * @param shutdownTimeout how long a stop waits for requests in flight
  */
 public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boolean watch, int threads,

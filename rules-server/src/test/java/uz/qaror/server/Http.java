@@ -120,7 +120,11 @@ final class Http {
         final InputStream in;
 
         Raw(QarorServer server) throws IOException {
-            socket = new Socket("127.0.0.1", server.port());
+            this(server.port());
+        }
+
+        Raw(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(60_000);
             out = socket.getOutputStream();
             in = socket.getInputStream();

@@ -104,8 +104,10 @@ function translatePage() {
 }
 
 async function loadServices() {
+  const lang = state.lang;
   const { status, body } = await api("/v1/services");
-  if (status !== 200) return;
+  // An answer in a language since changed is dropped: the later request answers in the new one.
+  if (status !== 200 || lang !== state.lang) return;
   notice("");
   state.services = body.services;
   renderServiceList();
@@ -130,9 +132,10 @@ function renderServiceList() {
 async function selectService(id) {
   state.selected = id;
   renderServiceList();
+  const lang = state.lang;
   const [detail, example] = await Promise.all([api("/v1/services/" + encodeURIComponent(id)),
     api("/v1/services/" + encodeURIComponent(id) + "/example")]);
-  if (detail.status !== 200) return;
+  if (detail.status !== 200 || lang !== state.lang || id !== state.selected) return;
   state.detail = detail.body;
   renderService(detail.body);
   const application = example.status === 200 ? example.body.application : { service: id };
@@ -356,17 +359,26 @@ function showTab(name) {
 }
 
 async function changeLanguage() {
+  let application = null;
+  if (state.selected) {
+    try {
+      application = applicationFromForm();
+    } catch (error) {
+      application = null;
+    }
+  }
   state.lang = $("lang").value;
   localStorage.setItem("qaror.lang", state.lang);
   translatePage();
   await loadServices();
-  if (state.selected) {
-    const json = $("application-json").value;
+  if (state.selected && application) {
+    const lang = state.lang;
     const detail = await api("/v1/services/" + encodeURIComponent(state.selected));
-    if (detail.status === 200) {
+    if (detail.status === 200 && lang === state.lang) {
       state.detail = detail.body;
       renderService(detail.body);
-      renderFields(detail.body.inputs, JSON.parse(json || "{}"));
+      $("application-json").value = JSON.stringify(application, null, 2);
+      renderFields(detail.body.inputs, application);
     }
   }
   if (!$("parameters-view").hidden) loadParameters();
