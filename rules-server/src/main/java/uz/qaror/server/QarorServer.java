@@ -70,7 +70,12 @@ public final class QarorServer implements AutoCloseable {
             trail = AuditTrail.open(options.decisionLog(), options.logQueue(), metrics);
             this.admission = new Admission(options.threads(), options.maxPending(), metrics);
             configureJdkServer(options);
-            server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 1024);
+            try {
+                server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 1024);
+            } catch (java.net.BindException e) {
+                throw new IOException("cannot listen on " + options.bind().getHostAddress() + ":" + options.port()
+                        + ": " + e.getMessage(), e);
+            }
             server.setExecutor(admission.executor());
             server.createContext("/", new Dispatcher(routes(trail), options.token() == null ? null
                     : new BearerToken(options.token()), metrics, admission));
