@@ -173,10 +173,6 @@ class DecisionEndpointsTest {
     }
 
     static JsonNode read(String json) {
-        try {
-            return Json.JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Http.parse(json);
     }
 }

@@ -48,11 +48,7 @@ final class Http {
     /** A response: status, headers and body, the body parsed when it is JSON. */
     record Response(int status, Map<String, java.util.List<String>> headers, String body) {
         JsonNode json() {
-            try {
-                return Json.JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
+            return parse(body);
         }
 
         String header(String name) {
@@ -101,6 +97,15 @@ final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Parses JSON text. */
+    static JsonNode parse(String json) {
+        try {
+            return Json.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
         }
     }
 

@@ -4,6 +4,7 @@
 
 const TEXTS = {
   "uz": {
+    pick: "Chapdan xizmatni tanlang: uning qoidalari, parametrlari va arizani sinash shakli shu yerda ko'rinadi.",
     subtitle: "qarorlar konsoli", language: "Til", token: "Token", services: "Xizmatlar", parameters: "Parametrlar",
     filter: "Qidirish", rules: "Qoidalar", rule: "Qoida", legalBasis: "Huquqiy asos",
     serviceParameters: "Xizmat o'qiydigan parametrlar", try: "Arizani sinab ko'rish", asJson: "Ariza JSON ko'rinishida",
@@ -19,6 +20,7 @@ const TEXTS = {
     outcomes: {APPROVED: "Tasdiqlandi", REJECTED: "Rad etildi", REFERRED: "Xodimga yuborildi", INCOMPLETE: "To'liq emas", ERROR: "Qaror chiqarib bo'lmadi"}
   },
   "uz-Cyrl": {
+    pick: "Чапдан хизматни танланг: унинг қоидалари, параметрлари ва аризани синаш шакли шу ерда кўринади.",
     subtitle: "қарорлар консоли", language: "Тил", token: "Токен", services: "Хизматлар", parameters: "Параметрлар",
     filter: "Қидириш", rules: "Қоидалар", rule: "Қоида", legalBasis: "Ҳуқуқий асос",
     serviceParameters: "Хизмат ўқийдиган параметрлар", try: "Аризани синаб кўриш", asJson: "Ариза JSON кўринишида",
@@ -34,6 +36,7 @@ const TEXTS = {
     outcomes: {APPROVED: "Тасдиқланди", REJECTED: "Рад этилди", REFERRED: "Ходимга юборилди", INCOMPLETE: "Тўлиқ эмас", ERROR: "Қарор чиқариб бўлмади"}
   },
   "ru": {
+    pick: "Выберите услугу слева: здесь появятся её правила, параметры и форма для проверки заявления.",
     subtitle: "консоль решений", language: "Язык", token: "Токен", services: "Услуги", parameters: "Параметры",
     filter: "Поиск", rules: "Правила", rule: "Правило", legalBasis: "Правовое основание",
     serviceParameters: "Параметры, которые читает услуга", try: "Проверить заявление", asJson: "Заявление в виде JSON",
@@ -49,6 +52,7 @@ const TEXTS = {
     outcomes: {APPROVED: "Одобрено", REJECTED: "Отказано", REFERRED: "Передано сотруднику", INCOMPLETE: "Неполное заявление", ERROR: "Решение не принято"}
   },
   "en": {
+    pick: "Pick a service on the left: its rules, parameters and a form to try an application appear here.",
     subtitle: "decision console", language: "Language", token: "Token", services: "Services", parameters: "Parameters",
     filter: "Filter", rules: "Rules", rule: "Rule", legalBasis: "Legal basis",
     serviceParameters: "Parameters the service reads", try: "Try an application", asJson: "The application as JSON",
@@ -161,6 +165,7 @@ function deadlineText(deadline) {
 }
 
 function renderService(service) {
+  $("hint").hidden = true;
   $("service").hidden = false;
   $("service-name").textContent = service.name;
   $("service-meta").textContent = service.id + (service.portalId ? " · my.gov.uz " + service.portalId : "")
