@@ -4,7 +4,10 @@
 # beside in-process evaluate in the same run, then robustness under hostile traffic.
 #   bench/serve.sh              everything (about 6 minutes on 2 cores)
 #   bench/serve.sh ready|load|batch|robust
-# Needs wrk (Debian: apt-get install wrk); the build never does.
+# Needs wrk (Debian: apt-get install wrk); the build never does. Besides requests per second of wall time, each figure
+# gives requests per CPU-second of the server process (from /proc), and the in-process baseline decisions per
+# CPU-second of its own: on a machine shared with other work, wall-time rates of two processes are not comparable
+# (the scheduler shares the cores by threads), CPU-time rates are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
@@ -26,6 +29,12 @@ build() {
   [ -f "$WORK/apps.jsonl" ] || java -jar "$JAR" generate --count "$COUNT" --seed 2026 -o "$WORK/apps.jsonl"
 }
 
+SERVER=
+trap '[ -n "$SERVER" ] && kill -TERM "$SERVER" 2>/dev/null; true' EXIT
+TICK=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+
 start_server() {
   $SERVE_JAVA -jar "$JAR" serve --port "$PORT" "$@" 2>"$WORK/serve.log" &
   SERVER=$!
@@ -39,6 +48,7 @@ start_server() {
 stop_server() {
   kill -TERM "$SERVER"
   set +e; wait "$SERVER"; code=$?; set -e
+  SERVER=
   echo "SIGTERM: exit code $code; $(grep -o 'stopped in .*' "$WORK/serve.log")"
 }
 
@@ -50,32 +60,48 @@ await_warmup() {
 }
 
 ready() {
-  echo "== time to ready: JVM start to /health/ready 200, embedded catalog compiled lazily (5 runs) =="
-  for _ in 1 2 3 4 5; do
-    start=$(date +%s%N)
-    start_server
-    end=$(date +%s%N)
-    echo "\$ java -jar $JAR serve: ready (/health/ready 200) after $(( (end - start) / 1000000 )) ms;" \
-      "the server's log: $(grep -o 'ready in [0-9]* ms after the JVM started' "$WORK/serve.log")"
-    kill -TERM "$SERVER"; wait "$SERVER" || true
+  echo "== time to ready: process start to /health/ready 200, embedded catalog compiled lazily (5 runs each) =="
+  ./qaror --version >/dev/null   # builds the launcher's class-data archive when missing
+  for launcher in "./qaror" "java -jar $JAR"; do
+    for _ in 1 2 3 4 5; do
+      start=$(date +%s%N)
+      if [ "$launcher" = "./qaror" ]; then
+        ./qaror serve --port "$PORT" 2>"$WORK/serve.log" &
+        SERVER=$!
+      else
+        start_server
+      fi
+      until curl -sf "$URL/health/ready" >/dev/null 2>&1; do sleep 0.05; done
+      end=$(date +%s%N)
+      echo "\$ $launcher serve: ready (/health/ready 200) after $(( (end - start) / 1000000 )) ms;" \
+        "the server's log: $(grep -o 'ready in [0-9]* ms after the JVM started' "$WORK/serve.log")"
+      kill -TERM "$SERVER"; wait "$SERVER" || true
+      SERVER=
+    done
   done
 }
 
 wrk_line() { # connections threads [pace_ms]
   local c=$1 t=$2 pace=${3:-0}
+  local before after
+  before=$(cpu_ticks)
   APPS="$WORK/apps.jsonl" PACE_MS=$pace wrk -t"$t" -c"$c" -d"${DURATION}s" --latency -s bench/wrk/decide.lua \
     "$URL/v1/decisions" > "$WORK/wrk.txt"
-  python3 - "$WORK/wrk.txt" "$c" "$pace" <<'PY'
+  after=$(cpu_ticks)
+  python3 - "$WORK/wrk.txt" "$c" "$pace" "$(( after - before ))" "$TICK" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+total = int(re.search(r"(\d+) requests in", text).group(1))
+cpu = int(sys.argv[4]) / int(sys.argv[5])
 def pct(p):
     v, unit = re.search(rf"\s{p}%\s+([\d.]+)(\w+)", text).groups()
     return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 pace = f", paced {sys.argv[3]} ms per connection" if sys.argv[3] != "0" else ""
 print(f"{sys.argv[2]:>3} connections{pace}: {rps:,.0f} requests/s, p50 {pct(50):.2f} ms, p99 {pct(99):.2f} ms"
-      + (f", {errors.group(1)} non-2xx" if errors else ""))
+      + (f", {errors.group(1)} non-2xx" if errors else "")
+      + f"; {total / cpu:,.0f} requests per CPU-second of the server ({total:,} in {cpu:.1f} s CPU)")
 PY
 }
 
@@ -83,7 +109,8 @@ load() {
   echo "== POST /v1/decisions with wrk on loopback ($COUNT generated applications, ${DURATION} s each), beside in-process evaluate =="
   start_server
   await_warmup
-  APPS="$WORK/apps.jsonl" wrk -t2 -c16 -d"${DURATION}s" -s bench/wrk/decide.lua "$URL/v1/decisions" >/dev/null  # warm-up
+  # warm-up: about as many requests as the in-process baseline's 100,000 decisions
+  APPS="$WORK/apps.jsonl" wrk -t2 -c16 -d"$(( DURATION * 2 ))s" -s bench/wrk/decide.lua "$URL/v1/decisions" >/dev/null
   echo "\$ wrk -t1|2 -c1|16|64 -d${DURATION}s --latency -s bench/wrk/decide.lua $URL/v1/decisions"
   wrk_line 1 1
   wrk_line 16 2
@@ -99,21 +126,24 @@ load() {
 batch() {
   echo "== POST /v1/decisions/batch: $BATCH generated applications in one request, beside in-process evaluate =="
   java -jar "$JAR" generate --count "$BATCH" --seed 7 -o "$WORK/batch.jsonl"
-  start_server
+  start_server --request-timeout 3600
   await_warmup
   curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/apps.jsonl" "$URL/v1/decisions/batch" >/dev/null
   for _ in 1 2; do
+    before=$(cpu_ticks)
     start=$(date +%s%N)
-    curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/batch.jsonl" "$URL/v1/decisions/batch" \
-      -o "$WORK/batch.out"
+    curl -sS -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/batch.jsonl" "$URL/v1/decisions/batch" \
+      -o "$WORK/batch.out" || echo "curl failed with exit code $?"
     end=$(date +%s%N)
+    after=$(cpu_ticks)
     lines=$(wc -l < "$WORK/batch.out")
     echo "\$ curl -H 'Content-Type: application/x-ndjson' --data-binary @batch.jsonl $URL/v1/decisions/batch:" \
-      "$lines lines in $(( (end - start) / 1000000 )) ms: $(( lines * 1000000000 / (end - start) )) decisions/s"
+      "$lines lines in $(( (end - start) / 1000000 )) ms: $(( lines * 1000000000 / (end - start) )) decisions/s;" \
+      "$(( lines * TICK / (after - before) )) per CPU-second of the server"
   done
   stop_server
   echo "\$ java -cp $BENCH uz.qaror.bench.ServeBaseline batch.jsonl $DURATION 2"
-  java -XX:+UseG1GC -Xmx1g -cp "$BENCH" uz.qaror.bench.ServeBaseline "$WORK/batch.jsonl" "$DURATION" 2
+  java -XX:+UseG1GC -Xmx1g -cp "$BENCH" uz.qaror.bench.ServeBaseline "$WORK/batch.jsonl" "$DURATION" 2 200000
 }
 
 robust() {

@@ -127,19 +127,38 @@ final class Call {
     byte[] body(long limit) throws IOException {
         String declared = header("Content-Length");
         if (declared != null) {
+            long length;
             try {
-                if (Long.parseLong(declared.trim()) > limit) {
-                    throw ApiError.tooLarge(limit);
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
                 throw ApiError.badRequest("Content-Length", "Content-Length '" + declared + "' is not a number");
+            }
+            if (length > limit) {
+                discard(limit);
+                throw ApiError.tooLarge(limit);
             }
         }
         byte[] bytes = exchange.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
+            discard(limit);
             throw ApiError.tooLarge(limit);
         }
         return bytes;
+    }
+
+    /**
+     * Reads on past a body over the limit, up to four times the limit more, before the 413: a connection closed
+     * with bytes unread is reset, and a client still sending would lose the answer. Beyond that the client loses
+     * it; a body that large is not an honest mistake.
+     */
+    private void discard(long limit) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        long left = Math.min(Long.MAX_VALUE / 8, limit) * 4;
+        byte[] buffer = new byte[8192];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     /** Answers with a JSON document. */

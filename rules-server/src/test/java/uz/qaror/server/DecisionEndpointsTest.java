@@ -2,6 +2,7 @@ package uz.qaror.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,28 @@ class DecisionEndpointsTest {
             }
             assertThat(client.postJson("/v1/decisions", Http.example("marriage-registration")).status())
                     .as("an application within the limit").isEqualTo(200);
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void aClientSendingFarOverTheLimitStillReads413() throws Exception {
+        QarorServer small = TestServers.start(TestServers.options().maxBodyBytes(64 * 1024));
+        try {
+            byte[] oversized = ("{\"pad\":\"" + "x".repeat(200 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 5; i++) {
+                try (Http.Raw raw = new Http.Raw(small)) {
+                    // As a simple client does: the whole body first, then the answer.
+                    raw.send(Http.Raw.head("POST", "/v1/decisions", "application/json", oversized.length));
+                    for (int sent = 0; sent < oversized.length; sent += 16 * 1024) {
+                        raw.out.write(oversized, sent, Math.min(16 * 1024, oversized.length - sent));
+                        raw.out.flush();
+                        Thread.sleep(5);
+                    }
+                    assertThat(raw.readAll()).as("request %d", i).startsWith("HTTP/1.1 413");
+                }
+            }
         } finally {
             small.close();
         }
