@@ -1,6 +1,8 @@
 package uz.qaror.server;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -34,6 +36,9 @@ final class ServerMetrics implements AutoCloseable {
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
+            "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter reloadsApplied;
@@ -41,6 +46,11 @@ final class ServerMetrics implements AutoCloseable {
     private final Counter logWritten;
     private final Counter logDropped;
     private final Counter overloaded;
+    /** Meters by their labels, so that a request does not build and look up its meter ids each time. */
+    private final ConcurrentMap<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> decisionTimes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> failures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> requests = new ConcurrentHashMap<>();
 
     ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -65,12 +75,14 @@ final class ServerMetrics implements AutoCloseable {
     /** Counts one result and, for a decision, how long the engine took. */
     void decided(Result result, long nanos) {
         if (result instanceof Decision decision) {
-            Counter.builder("qaror.decisions").description("Decisions by service and outcome")
-                    .tag("service", decision.service()).tag("outcome", decision.outcome().name())
-                    .register(registry).increment();
-            Timer.builder("qaror.decision.duration").description("Time to decide one application, by service")
-                    .tag("service", decision.service()).serviceLevelObjectives(BUCKETS)
-                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            String service = decision.service();
+            String outcome = decision.outcome().name();
+            decisions.computeIfAbsent(service + ' ' + outcome, key -> Counter.builder("qaror.decisions")
+                    .description("Decisions by service and outcome").tag("service", service).tag("outcome", outcome)
+                    .register(registry)).increment();
+            decisionTimes.computeIfAbsent(service, key -> Timer.builder("qaror.decision.duration")
+                    .description("Time to decide one application, by service").tag("service", service)
+                    .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         } else {
             failed(((Failure) result).kind().name());
         }
@@ -78,14 +90,18 @@ final class ServerMetrics implements AutoCloseable {
 
     /** Counts an application that could not be decided, by kind. */
     void failed(String kind) {
-        Counter.builder("qaror.failures").description("Applications that could not be decided, by kind")
-                .tag("kind", kind).register(registry).increment();
+        failures.computeIfAbsent(kind, key -> Counter.builder("qaror.failures")
+                .description("Applications that could not be decided, by kind").tag("kind", kind)
+                .register(registry)).increment();
     }
 
-    void request(String route, String method, int status, long nanos) {
-        Timer.builder("qaror.http.requests").description("HTTP requests by route, method and status")
-                .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    /** Times a request. A method HTTP does not define counts as OTHER: a caller's invention is no label. */
+    void request(String route, String givenMethod, int status, long nanos) {
+        String method = METHODS.contains(givenMethod) ? givenMethod : "OTHER";
+        requests.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder("qaror.http.requests")
+                .description("HTTP requests by route, method and status").tag("route", route).tag("method", method)
+                .tag("status", Integer.toString(status)).serviceLevelObjectives(BUCKETS).register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void reload(boolean applied) {

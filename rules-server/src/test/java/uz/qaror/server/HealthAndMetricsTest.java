@@ -60,6 +60,9 @@ class HealthAndMetricsTest {
             http.postJson("/v1/decisions", Http.example("marriage-registration"));
             http.postJson("/v1/decisions", "not json");
             http.post("/v1/decisions/batch", "application/x-ndjson", "{}\n");
+            for (int i = 0; i < 3; i++) {
+                http.method("INVENTED" + i, "/v1/decisions");
+            }
             Http.Response metrics = http.get("/metrics");
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.header("Content-Type")).startsWith("text/plain");
@@ -72,7 +75,9 @@ class HealthAndMetricsTest {
                     .contains("qaror_reloads_total{result=\"applied\"} 0.0")
                     .contains("qaror_decision_log_records_total{result=\"dropped\"} 0.0")
                     .contains("qaror_requests_rejected_total 0.0")
-                    .contains("jvm_memory_used_bytes");
+                    .contains("jvm_memory_used_bytes")
+                    .contains("method=\"OTHER\",route=\"unmatched\",status=\"405\"")
+                    .doesNotContain("INVENTED");
         } finally {
             server.close();
         }
