@@ -1,6 +1,5 @@
 package uz.qaror.server;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +22,20 @@ final class BoundedJsonLines implements RecordSource {
     private final int maxLine;
     private final int sliceRecords;
     private final long sliceBytes;
-    private byte[] buffer = new byte[8192];
-    private long line;
+    /** What was read from the body and not yet handed out: {@code input[position..limit)}. */
+    private final byte[] input = new byte[1 << 16];
+    private int position;
+    private int limit;
+    /** The line being gathered, at most {@code maxLine} bytes. */
+    private byte[] line = new byte[8192];
+    private long number;
     private long bytesRead;
     private long sliceRecordCount;
     private long sliceByteCount;
     private boolean atEnd;
 
     BoundedJsonLines(InputStream body, long maxLine, int sliceRecords, long sliceBytes) {
-        this.in = new BufferedInputStream(body, 1 << 16);
+        this.in = body;
         this.maxLine = (int) Math.min(Integer.MAX_VALUE - 8, maxLine);
         this.sliceRecords = sliceRecords;
         this.sliceBytes = sliceBytes;
@@ -57,47 +61,62 @@ final class BoundedJsonLines implements RecordSource {
         int length = 0;
         boolean oversized = false;
         boolean sawAny = false;
-        int b;
-        while ((b = in.read()) >= 0) {
-            bytesRead++;
-            sawAny = true;
-            if (b == '\n') {
+        boolean ended = false;
+        while (!ended) {
+            if (position == limit && !fill()) {
+                atEnd = true;
+                if (!sawAny) {
+                    return null;
+                }
                 break;
             }
-            if (oversized) {
-                continue;
+            sawAny = true;
+            int end = position;
+            while (end < limit && input[end] != '\n') {
+                end++;
             }
-            if (length == maxLine) {
+            ended = end < limit;
+            int count = end - position;
+            if (!oversized && length + count > maxLine) {
                 oversized = true;
-                continue;
             }
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxLine));
+            if (!oversized) {
+                if (length + count > line.length) {
+                    line = Arrays.copyOf(line, Math.min(maxLine, Math.max(length + count, line.length * 2)));
+                }
+                System.arraycopy(input, position, line, length, count);
+                length += count;
             }
-            buffer[length++] = (byte) b;
+            position = ended ? end + 1 : end;
         }
-        if (b < 0) {
-            atEnd = true;
-            if (!sawAny) {
-                return null;
-            }
-        }
-        line++;
+        number++;
         sliceRecordCount++;
         sliceByteCount += length;
         if (oversized) {
-            return new InputRecord(line, "line " + line, null);
+            return new InputRecord(number, "line " + number, null);
         }
-        if (length > 0 && buffer[length - 1] == '\r') {
+        if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int start = line == 1 && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
-                && (buffer[2] & 0xFF) == 0xBF ? 3 : 0;
-        String text = new String(buffer, start, length - start, StandardCharsets.UTF_8);
-        if (buffer.length > 1 << 16) {
-            buffer = new byte[8192];
+        int start = number == 1 && length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
+                && (line[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text = new String(line, start, length - start, StandardCharsets.UTF_8);
+        if (line.length > 1 << 16) {
+            line = new byte[8192];
         }
-        return new InputRecord(line, "line " + line, text);
+        return new InputRecord(number, "line " + number, text);
+    }
+
+    /** Reads more of the body; false at its end. */
+    private boolean fill() throws IOException {
+        int n = in.read(input, 0, input.length);
+        if (n <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        bytesRead += n;
+        return true;
     }
 
     @Override
