@@ -65,10 +65,11 @@ public final class QarorServer implements AutoCloseable {
                 ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - startedNanos) / 1_000_000,
                 state.compiled(), state.total()));
         AuditTrail trail = null;
+        Admission pools = null;
         HttpServer server = null;
         try {
             trail = AuditTrail.open(options.decisionLog(), options.logQueue(), metrics);
-            this.admission = new Admission(options.threads(), options.maxPending(), metrics);
+            pools = new Admission(options.threads(), options.maxPending(), metrics);
             configureJdkServer(options);
             try {
                 server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 1024);
@@ -76,10 +77,13 @@ public final class QarorServer implements AutoCloseable {
                 throw new IOException("cannot listen on " + options.bind().getHostAddress() + ":" + options.port()
                         + ": " + e.getMessage(), e);
             }
-            server.setExecutor(admission.executor());
+            server.setExecutor(pools.executor());
             server.createContext("/", new Dispatcher(routes(trail), options.token() == null ? null
-                    : new BearerToken(options.token()), metrics, admission));
+                    : new BearerToken(options.token()), metrics, pools));
         } catch (IOException | RuntimeException e) {
+            if (pools != null) {
+                pools.shutdown(Duration.ZERO);
+            }
             if (trail != null) {
                 trail.close();
             }
@@ -90,6 +94,7 @@ public final class QarorServer implements AutoCloseable {
             throw e;
         }
         this.audit = trail;
+        this.admission = pools;
         this.http = server;
         http.start();
         LOG.info("listening on {} ({}; {} threads, {} may wait; body limit {} bytes{}{})", uri(),

@@ -58,10 +58,14 @@ class ChildProcessTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process.isAlive()) {
                 process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -147,7 +151,7 @@ class ChildProcessTest {
 
     private static boolean refused(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            return false;
+            return !socket.isConnected();
         } catch (ConnectException e) {
             return true;
         } catch (IOException e) {

@@ -37,4 +37,19 @@ class LimitsTest {
             assertThat(http.get("/metrics").body()).contains("qaror_requests_rejected_total");
         }
     }
+
+    @Test
+    void aStartThatFailsSaysWhyAndLeavesNoThreadsBehind() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            long before = workerThreads();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServers.start(TestServers.options()
+                    .port(taken.getLocalPort()))).hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            HealthAndMetricsTest.waitFor(() -> workerThreads() == before, "the failed start's threads to end");
+        }
+    }
+
+    private static long workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("qaror-http-")).count();
+    }
 }
