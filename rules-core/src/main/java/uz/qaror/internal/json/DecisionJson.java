@@ -12,7 +12,10 @@ import uz.qaror.Problem;
 import uz.qaror.Reason;
 import uz.qaror.Result;
 
-/** The JSON form of decisions and failures, one shape for the CLI, batches and embedders. */
+/**
+ * The JSON form of decisions and failures, one shape for the CLI, batches and embedders, published as
+ * {@code uz/qaror/decision.schema.json} (and docs/decision.schema.json).
+ */
 public final class DecisionJson {
 
     private DecisionJson() {
@@ -49,7 +52,10 @@ public final class DecisionJson {
         }
         ArrayNode missing = node.putArray("missing");
         d.missing().forEach(missing::add);
-        if (d.fee() != null) {
+        if (d.fee() == null) {
+            // Every key is always there (decision.schema.json): a service without a fee says so with null.
+            node.putNull("fee");
+        } else {
             Fee fee = d.fee();
             ObjectNode f = node.putObject("fee");
             f.put("bca", fee.totalBca());
@@ -58,7 +64,8 @@ public final class DecisionJson {
             f.put("legalBasis", fee.legalBasis());
             ArrayNode components = f.putArray("components");
             for (Fee.Component c : fee.components()) {
-                components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum());
+                components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
+                        .put("legalBasis", c.legalBasis());
             }
         }
         ObjectNode amounts = node.putObject("amounts");
