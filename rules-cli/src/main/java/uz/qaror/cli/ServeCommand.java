@@ -65,8 +65,14 @@ final class ServeCommand implements Callable<Integer> {
     Path decisionLog;
 
     @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "1MB",
-            description = "Largest request body, and largest line of a batch (default ${DEFAULT-VALUE}; bytes, KB or MB).")
+            description = "Most bytes read of a request body, and of a line of a batch (default ${DEFAULT-VALUE}; "
+                    + "bytes, KB or MB); within it an application has the engine's input limits, as for evaluate.")
     String maxBody;
+
+    @Option(names = "--record-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest time deciding one record of a batch may take (default ${DEFAULT-VALUE}), as for "
+                    + "qaror batch; past it the record becomes an error record (TIMEOUT).")
+    double recordTimeout;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Time a client has to send its request (a batch's whole upload), and again to have its "
@@ -84,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules)
                     .watch(watch).maxPending(maxPending).decisionLog(decisionLog)
                     .maxBodyBytes(ServerOptions.parseSize(maxBody))
+                    .recordTimeout(Duration.ofMillis(Math.round(recordTimeout * 1000)))
                     .requestTimeout(Duration.ofSeconds(requestTimeout))
                     .shutdownTimeout(Duration.ofSeconds(shutdownTimeout));
             if (threads != null) {

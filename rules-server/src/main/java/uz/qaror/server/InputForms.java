@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Language;
 import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.input.IdentifierType;
 import uz.qaror.internal.json.Json;
 
 /**
@@ -88,7 +89,9 @@ final class InputForms {
             return "document";
         }
         if (input.type() != null) {
-            return input.type().equals("string") ? "text" : input.type();
+            // An identifier (pinfl, stir, passport, phone, soato) is typed as text; its type says how it is checked.
+            boolean text = input.type().equals("string") || IdentifierType.of(input.type()).isPresent();
+            return text ? "text" : input.type();
         }
         return common == null ? "text" : common.control();
     }

@@ -146,7 +146,7 @@ public final class QarorServer implements AutoCloseable {
         Router router = new Router();
         new DecisionEndpoints(engine, options.maxBodyBytes(), metrics, trail).register(router);
         new BatchEndpoint(engine, options.maxBodyBytes(), Math.min(options.threads(),
-                Runtime.getRuntime().availableProcessors()), metrics, trail).register(router);
+                Runtime.getRuntime().availableProcessors()), options.recordTimeout(), metrics, trail).register(router);
         new CatalogEndpoints(engine).register(router);
         new HealthEndpoints(warmup::state, metrics, engine.rulesLocation()).register(router);
         new StaticFiles().register(router);

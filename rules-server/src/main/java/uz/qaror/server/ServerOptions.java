@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param token           the bearer token every endpoint but health requires, or null for none
  * @param decisionLog     the audit file (one line per decision, appended), or null for none
  * @param logQueue        audit lines that may wait for the writer; beyond them lines are dropped and counted
- * @param maxBodyBytes    the largest request body (and the largest line of a batch)
+ * @param maxBodyBytes    the most bytes read of a request body (and of a line of a batch), as batch's
+ *                        {@code --max-record-bytes}; within it, one application has the engine's
+ *                        {@link uz.qaror.InputLimits input limits}
+ * @param recordTimeout   how long one record of a batch may take before it is given up (a TIMEOUT record), as
+ *                        batch's {@code --record-timeout}
  * @param requestTimeout  how long a client may take to send its request (a batch's whole upload), and again how
  *                        long the answer may take once the request is in, reading included; past either the
  *                        connection is closed
@@ -28,13 +32,14 @@ import java.util.Objects;
  */
 public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boolean watch, int threads,
                             int maxPending, String token, Path decisionLog, int logQueue, long maxBodyBytes,
-                            Duration requestTimeout, Duration shutdownTimeout) {
+                            Duration recordTimeout, Duration requestTimeout, Duration shutdownTimeout) {
 
     /** 1 MB: a generous bound for one application, which is a few kilobytes. */
     public static final long DEFAULT_MAX_BODY = 1L << 20;
 
     public ServerOptions {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(recordTimeout, "recordTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         if (port < 0 || port > 65535) {
@@ -45,6 +50,9 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the body limit must be at least 1 byte");
+        }
+        if (recordTimeout.isNegative() || recordTimeout.isZero()) {
+            throw new IllegalArgumentException("the record timeout must be positive");
         }
         if (watch && rulesDirectory == null) {
             throw new IllegalArgumentException("--watch needs --rules DIR: the embedded catalog never changes");
@@ -104,6 +112,7 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
         private Path decisionLog;
         private int logQueue = 10_000;
         private long maxBodyBytes = DEFAULT_MAX_BODY;
+        private Duration recordTimeout = uz.qaror.tools.batch.BatchRunner.DEFAULT_RECORD_DEADLINE;
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -170,6 +179,11 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
             return this;
         }
 
+        public Builder recordTimeout(Duration recordTimeout) {
+            this.recordTimeout = recordTimeout;
+            return this;
+        }
+
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
             return this;
@@ -182,7 +196,7 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
 
         public ServerOptions build() {
             return new ServerOptions(port, bind, rulesDirectory, watch, threads, maxPending, token, decisionLog,
-                    logQueue, maxBodyBytes, requestTimeout, shutdownTimeout);
+                    logQueue, maxBodyBytes, recordTimeout, requestTimeout, shutdownTimeout);
         }
     }
 }

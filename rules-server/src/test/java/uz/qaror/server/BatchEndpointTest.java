@@ -46,12 +46,14 @@ class BatchEndpointTest {
                 assertThat(line.path("record").asLong()).isEqualTo(record);
                 assertThat(line.path("decisionId").asText()).isEqualTo(batchId + "-" + record);
                 if (i == 5) {
-                    assertThat(line.at("/error/message").asText()).contains("longer than the limit of 4000 bytes");
+                    assertThat(line.at("/error/kind").asText()).isEqualTo("LIMIT_EXCEEDED");
+                    assertThat(line.at("/error/message").asText()).contains("5,010 bytes of input, more than the "
+                            + "limit of one record");
                     continue;
                 }
                 String text = input.get(i).endsWith("\r") ? input.get(i).substring(0, input.get(i).length() - 1)
                         : input.get(i);
-                InputRecord inputRecord = new InputRecord(record, "line " + record, text);
+                InputRecord inputRecord = InputRecord.of(record, "line " + record, text);
                 String expected = RecordFormat.JSONL.format(inputRecord,
                         BatchRunner.decide(TestServers.engine(), inputRecord).result(), Language.RU);
                 ((ObjectNode) line).remove("decisionId");

@@ -104,6 +104,7 @@ class OpenApiTest {
             check(path, "post", http.postJson(path, unknown.toString()), 404);
             check(path, "post", http.postJson(path, invalid.toString()), 422);
             check(path, "post", http.postJson(path, "{\"pad\":\"" + "x".repeat(5000) + "\"}"), 413);
+            check(path, "post", http.postJson(path, "{\"deep\":" + "[".repeat(40) + "]".repeat(40) + "}"), 413);
             check(path, "post", http.post(path, "text/plain", marriage), 415);
             check(path, "post", http.get(path), 405); // documented with the path's one operation
         }
