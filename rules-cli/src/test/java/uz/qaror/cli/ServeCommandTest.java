@@ -19,7 +19,8 @@ class ServeCommandTest {
         CliTest.Run run = CliTest.run("serve", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--port", "--bind", "--rules", "--watch", "--threads", "--max-pending",
-                "--token-file", "--decision-log", "--max-body", "--request-timeout", "--shutdown-timeout");
+                "--token-file", "--decision-log", "--max-body", "--record-timeout", "--request-timeout",
+                "--shutdown-timeout");
     }
 
     @Test
@@ -27,6 +28,9 @@ class ServeCommandTest {
         CliTest.Run size = CliTest.run("serve", "--port", "0", "--max-body", "lots");
         assertThat(size.exitCode()).isEqualTo(Qaror.USAGE);
         assertThat(size.err()).contains("size 'lots'");
+        CliTest.Run deadline = CliTest.run("serve", "--port", "0", "--record-timeout", "0");
+        assertThat(deadline.exitCode()).isEqualTo(Qaror.USAGE);
+        assertThat(deadline.err()).contains("the record timeout must be positive");
         CliTest.Run watch = CliTest.run("serve", "--port", "0", "--watch");
         assertThat(watch.exitCode()).isEqualTo(Qaror.USAGE);
         assertThat(watch.err()).contains("--watch needs --rules DIR");

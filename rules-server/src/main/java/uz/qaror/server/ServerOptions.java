@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import uz.qaror.tools.batch.BatchRunner;
+
 /**
  * How a {@link QarorServer} runs: where it listens, which rules it serves, who may call it, and its limits.
  * Immutable; made with {@link #builder()}.
@@ -112,7 +114,7 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
         private Path decisionLog;
         private int logQueue = 10_000;
         private long maxBodyBytes = DEFAULT_MAX_BODY;
-        private Duration recordTimeout = uz.qaror.tools.batch.BatchRunner.DEFAULT_RECORD_DEADLINE;
+        private Duration recordTimeout = BatchRunner.DEFAULT_RECORD_DEADLINE;
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 

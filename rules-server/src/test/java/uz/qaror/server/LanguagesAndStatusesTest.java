@@ -41,6 +41,11 @@ class LanguagesAndStatusesTest {
         assertThat(FailureStatus.of(Failure.Kind.UNKNOWN_SERVICE)).isEqualTo(404);
         assertThat(FailureStatus.of(Failure.Kind.RULES_BROKEN)).isEqualTo(503);
         assertThat(FailureStatus.of(Failure.Kind.RULE_FAILED)).isEqualTo(500);
+        assertThat(FailureStatus.of(Failure.Kind.LIMIT_EXCEEDED)).isEqualTo(413);
+        assertThat(FailureStatus.of(Failure.Kind.TIMEOUT)).isEqualTo(503);
+        assertThat(FailureStatus.headers(Failure.Kind.TIMEOUT)).containsEntry("Retry-After", "1");
+        assertThat(FailureStatus.of(Failure.Kind.INTERNAL_ERROR)).isEqualTo(500);
+        assertThat(FailureStatus.headers(Failure.Kind.INTERNAL_ERROR)).isEmpty();
     }
 
     @Test
