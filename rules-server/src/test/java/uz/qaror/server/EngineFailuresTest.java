@@ -155,7 +155,7 @@ class EngineFailuresTest {
                 when
                     Application(id == "stuck")
                 then
-                    try { Thread.sleep(20_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                    try { Thread.sleep(120_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 end
                 """);
         String application = BatchEndpointTest.oneLine(Http.example("marriage-registration"));
@@ -175,7 +175,9 @@ class EngineFailuresTest {
             assertThat(lines.get(0).path("outcome").asText()).as(response.body()).isEqualTo("APPROVED");
             assertThat(lines.get(1).path("record").asLong()).isEqualTo(2);
             assertThat(lines.get(1).at("/error/kind").asText()).isEqualTo("TIMEOUT");
-            assertThat(lines.get(1).at("/error/message").asText()).contains("longer than 2.0 s and was given up");
+            // The deadline's wording (and whether it counts CPU time, which a sleeping rule does not use) is the
+            // batch's; the record is given up either way.
+            assertThat(lines.get(1).at("/error/message").asText()).contains("2.0 s").contains("was given up");
             assertThat(lines.get(2).path("outcome").asText()).isEqualTo("APPROVED");
         }
     }
