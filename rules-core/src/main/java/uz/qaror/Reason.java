@@ -29,7 +29,8 @@ public record Reason(String code, Outcome effect, Map<Language, String> messages
     public Reason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(effect, "effect");
-        messages = Map.copyOf(messages);
+        // Texts made on demand are immutable already; copying them would make every language's text now.
+        messages = messages instanceof uz.qaror.internal.run.TextsByLanguage ? messages : Map.copyOf(messages);
     }
 
     /**

@@ -102,6 +102,20 @@ class DistributionIT {
     }
 
     @Test
+    void commandsThatMostlyCompileRulesRunWithTheQuickCompilerOnly() throws Exception {
+        // The JVM itself prints the flags it was started with: what the launcher chose, not what it says it chose.
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags");
+        for (String command : List.of("check", "test", "evaluate")) {
+            Result help = inShell("qaror " + command + " --help", printFlags);
+            assertThat(help.exit()).as(help.err()).isZero();
+            assertThat(help.out()).as(command).contains("-XX:TieredStopAtLevel=1");
+        }
+        Result batch = inShell("qaror batch --help", printFlags);
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(batch.out()).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void aBrokenJavaHomeIsNamedNotAStackTrace() throws Exception {
         Result result = run(List.of(path.resolve("qaror").toString(), "services"), work,
                 Map.of("PATH", path.toString(), "HOME", home.toString(), "JAVA_HOME", work.resolve("nojava").toString()));
@@ -126,9 +140,14 @@ class DistributionIT {
     }
 
     private static Result inShell(String command) throws Exception {
-        return run(List.of(path.resolve("sh").toString(), "-c", command), work,
-                Map.of("PATH", path.toString(), "HOME", home.toString(),
-                        "JAVA_HOME", System.getProperty("java.home")));
+        return inShell(command, Map.of());
+    }
+
+    private static Result inShell(String command, Map<String, String> more) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(more);
+        environment.putAll(Map.of("PATH", path.toString(), "HOME", home.toString(),
+                "JAVA_HOME", System.getProperty("java.home")));
+        return run(List.of(path.resolve("sh").toString(), "-c", command), work, environment);
     }
 
     private record Result(int exit, String out, String err) {

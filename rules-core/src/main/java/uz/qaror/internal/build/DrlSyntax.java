@@ -65,15 +65,31 @@ final class DrlSyntax {
         return false;
     }
 
-    /** The file's first syntax error, at its cause; empty when the file parses. */
-    static List<Diagnostic> check(String drl, Resource resource) {
-        String file = resource.getSourcePath();
-        DrlText text = DrlText.of(drl);
+    /**
+     * The textual checks of {@link #check} without parsing: what Drools' own build would not report as an error
+     * (a quote left open inside a consequence). A file that passes them and compiles needs no pre-parse.
+     */
+    static List<Diagnostic> quickCheck(String drl, Resource resource) {
+        return unclosedQuote(DrlText.of(drl), resource.getSourcePath());
+    }
+
+    private static List<Diagnostic> unclosedQuote(DrlText text, String file) {
         int quote = unclosedQuote(text);
         if (quote >= 0) {
             // Inside then ... end the parser passes it on, and the Java compiler reports it at the rule's start.
             return List.of(Diagnostic.error(file, text.line(quote), text.column(quote),
                     "this text has no closing quote: close it on the same line").withCode(CODE));
+        }
+        return List.of();
+    }
+
+    /** The file's first syntax error, at its cause; empty when the file parses. */
+    static List<Diagnostic> check(String drl, Resource resource) {
+        String file = resource.getSourcePath();
+        DrlText text = DrlText.of(drl);
+        List<Diagnostic> quote = unclosedQuote(text, file);
+        if (!quote.isEmpty()) {
+            return quote;
         }
         DrlParser parser = new DrlParser();
         int line;

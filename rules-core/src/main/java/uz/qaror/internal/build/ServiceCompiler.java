@@ -52,6 +52,21 @@ public final class ServiceCompiler {
     }
 
     public static CompiledService compile(ServiceFolder folder) {
+        checkDescriptor(folder);
+        // The usual case first: every file compiles, and each is parsed once, by the build. Only when something
+        // is wrong is it compiled again with each DRL file pre-parsed on its own, so that a syntax error is
+        // reported at its cause (DrlSyntax) and the rest without what follows from it.
+        Sources sources = Sources.of(folder, false);
+        if (sources.diagnostics.isEmpty() && sources.syntaxErrors.isEmpty()) {
+            KnowledgeBuilder builder = build(folder, sources);
+            if (builder != null && !builder.hasErrors()) {
+                return compiled(folder, builder, sources);
+            }
+        }
+        return compileCarefully(folder);
+    }
+
+    private static void checkDescriptor(ServiceFolder folder) {
         String descriptorFile = folder.displayDirectory() + "/service.yaml";
         List<Diagnostic> diagnostics = new ArrayList<>(FormDeclaration.check(folder.descriptor(), descriptorFile));
         if (folder.ruleFiles().isEmpty()) {
@@ -61,76 +76,22 @@ public final class ServiceCompiler {
         if (!diagnostics.isEmpty()) {
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
-        String expectedPackage = FormDeclaration.packageOf(folder.id());
-        List<Diagnostic> syntaxErrors = new ArrayList<>();
-        Map<String, DecisionTable> tables = new HashMap<>();
-        Map<String, String> drlTexts = new HashMap<>();
-        Set<String> lost = new HashSet<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        Resource generated = ResourceFactory.newByteArrayResource(
-                FormDeclaration.drl(folder.descriptor()).getBytes(StandardCharsets.UTF_8));
-        generated.setSourcePath(folder.displayDirectory() + "/(inputs of service.yaml)");
-        batch.add(generated, ResourceType.DRL);
-        for (Path file : folder.ruleFiles()) {
-            String display = folder.display(file);
-            byte[] content = folder.content(file); // the bytes the version hashed, never a second read
-            RuleFileKind kind = RuleFileKind.of(file.getFileName().toString());
-            Resource resource = ResourceFactory.newByteArrayResource(content);
-            resource.setSourcePath(display);
-            if (kind == RuleFileKind.DRL) {
-                String drl = new String(content, StandardCharsets.UTF_8);
-                drlTexts.put(display, drl);
-                List<Diagnostic> syntax = DrlSyntax.check(drl, resource);
-                if (syntax.isEmpty()) {
-                    checkPackage(drl, expectedPackage, display).ifPresent(diagnostics::add);
-                    batch.add(resource, ResourceType.DRL);
-                } else {
-                    // The file is left out; the others are compiled for their own errors, but not for those that
-                    // only follow from what this one declares (a type, a function) being missing.
-                    syntaxErrors.addAll(syntax);
-                    lost.addAll(DrlSyntax.declaredNames(drl));
-                }
-            } else {
-                // The table is turned into DRL here rather than by the builder, so that it can be read as
-                // spreadsheet programs save it, and errors in the generated DRL placed at the table's cells.
-                DecisionTable table;
-                try {
-                    table = DecisionTable.read(file, content, display);
-                } catch (TableException e) {
-                    diagnostics.add(e.diagnostic());
-                    continue;
-                }
-                if (!expectedPackage.equals(table.packageName())) {
-                    int[] cell = table.ruleSetCell();
-                    int[] at = table.grid().position(cell[0], cell[1]);
-                    diagnostics.add(Diagnostic.error(display, at[0], at[1], table.grid().describe(cell[0], cell[1])
-                            + ": the table's RuleSet is '" + table.packageName() + "'; it should be '"
-                            + expectedPackage + "': every rule file of a service shares its package"));
-                    continue;
-                }
-                Resource generatedDrl = ResourceFactory.newByteArrayResource(
-                        table.drl().getBytes(StandardCharsets.UTF_8));
-                generatedDrl.setSourcePath(display);
-                tables.put(display, table);
-                batch.add(generatedDrl, ResourceType.DRL);
-            }
-        }
+    }
+
+    /** The careful path: every diagnostic of every file, syntax errors at their cause. Always throws. */
+    private static CompiledService compileCarefully(ServiceFolder folder) {
+        Sources sources = Sources.of(folder, true);
+        List<Diagnostic> diagnostics = new ArrayList<>(sources.diagnostics);
+        List<Diagnostic> syntaxErrors = sources.syntaxErrors;
         if (!diagnostics.isEmpty()) {
             diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
-        try {
-            batch.build();
-        } catch (RuntimeException e) {
-            // Decision tables that cannot be parsed throw instead of reporting.
-            throw new RulesException("service '" + folder.id() + "' cannot be built",
-                    List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
-        }
+        KnowledgeBuilder builder = build(folder, sources);
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             Diagnostic error = inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
-                    Diagnostic.Severity.ERROR), tables);
-            if (!DrlSyntax.mentionsAny(error.message(), lost)) {
+                    Diagnostic.Severity.ERROR), sources.tables);
+            if (!DrlSyntax.mentionsAny(error.message(), sources.lost)) {
                 diagnostics.add(error);
             }
         }
@@ -140,13 +101,48 @@ public final class ServiceCompiler {
             diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
+        // The fast path failed where this one succeeds only if Drools' build is not repeatable: use this build.
+        return compiled(folder, builder, sources);
+    }
+
+    /**
+     * Compiles the sources; on the fast path null when a decision table cannot be parsed (the careful path then
+     * reports it).
+     */
+    private static KnowledgeBuilder build(ServiceFolder folder, Sources sources) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Sources.Entry entry : sources.entries) {
+            Resource resource = ResourceFactory.newByteArrayResource(entry.drl());
+            resource.setSourcePath(entry.display());
+            batch.add(resource, ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            if (!sources.careful) {
+                return null;
+            }
+            // Decision tables that cannot be parsed throw instead of reporting.
+            throw new RulesException("service '" + folder.id() + "' cannot be built",
+                    List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
+        }
+        return builder;
+    }
+
+    private static CompiledService compiled(ServiceFolder folder, KnowledgeBuilder builder, Sources sources) {
         List<Diagnostic> warnings = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.WARNING)) {
             warnings.add(inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
-                    Diagnostic.Severity.WARNING), tables));
+                    Diagnostic.Severity.WARNING), sources.tables));
         }
         KieBase kieBase = builder.newKieBase();
-        warnings.addAll(EvalWarnings.of(kieBase, drlTexts, tables));
+        warnings.addAll(EvalWarnings.of(kieBase, sources.drlTexts, sources.tables));
+        return assemble(folder, kieBase, warnings);
+    }
+
+    private static CompiledService assemble(ServiceFolder folder, KieBase kieBase, List<Diagnostic> warnings) {
+        String expectedPackage = FormDeclaration.packageOf(folder.id());
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
         List<CompiledService.RuleInfo> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -158,6 +154,85 @@ public final class ServiceCompiler {
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
                 ApplicationSchema.forService(folder.descriptor()), rules, warnings,
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()));
+    }
+
+    /**
+     * What a service compiles from: the DRL of each file that can be compiled, and the diagnostics of those
+     * that cannot. Read carefully, each DRL file is pre-parsed and one with a syntax error left out; otherwise
+     * only the cheap textual checks are made.
+     */
+    private static final class Sources {
+        record Entry(String display, byte[] drl) {
+        }
+
+        final boolean careful;
+        final List<Entry> entries = new ArrayList<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final List<Diagnostic> syntaxErrors = new ArrayList<>();
+        final Map<String, DecisionTable> tables = new HashMap<>();
+        final Map<String, String> drlTexts = new HashMap<>();
+        final Set<String> lost = new HashSet<>();
+
+        private Sources(boolean careful) {
+            this.careful = careful;
+        }
+
+        static Sources of(ServiceFolder folder, boolean careful) {
+            Sources sources = new Sources(careful);
+            String expectedPackage = FormDeclaration.packageOf(folder.id());
+            sources.entries.add(new Entry(folder.displayDirectory() + "/(inputs of service.yaml)",
+                    FormDeclaration.drl(folder.descriptor()).getBytes(StandardCharsets.UTF_8)));
+            for (Path file : folder.ruleFiles()) {
+                String display = folder.display(file);
+                byte[] content = folder.content(file); // the bytes the version hashed, never a second read
+                RuleFileKind kind = RuleFileKind.of(file.getFileName().toString());
+                if (kind == RuleFileKind.DRL) {
+                    sources.addDrl(display, content, expectedPackage);
+                } else {
+                    sources.addTable(file, display, content, expectedPackage);
+                }
+            }
+            return sources;
+        }
+
+        private void addDrl(String display, byte[] content, String expectedPackage) {
+            String drl = new String(content, StandardCharsets.UTF_8);
+            drlTexts.put(display, drl);
+            Resource resource = ResourceFactory.newByteArrayResource(content);
+            resource.setSourcePath(display);
+            List<Diagnostic> syntax = careful ? DrlSyntax.check(drl, resource) : DrlSyntax.quickCheck(drl, resource);
+            if (syntax.isEmpty()) {
+                checkPackage(drl, expectedPackage, display).ifPresent(diagnostics::add);
+                entries.add(new Entry(display, content));
+            } else {
+                // The file is left out; the others are compiled for their own errors, but not for those that
+                // only follow from what this one declares (a type, a function) being missing.
+                syntaxErrors.addAll(syntax);
+                lost.addAll(DrlSyntax.declaredNames(drl));
+            }
+        }
+
+        private void addTable(Path file, String display, byte[] content, String expectedPackage) {
+            // The table is turned into DRL here rather than by the builder, so that it can be read as
+            // spreadsheet programs save it, and errors in the generated DRL placed at the table's cells.
+            DecisionTable table;
+            try {
+                table = DecisionTable.read(file, content, display);
+            } catch (TableException e) {
+                diagnostics.add(e.diagnostic());
+                return;
+            }
+            if (!expectedPackage.equals(table.packageName())) {
+                int[] cell = table.ruleSetCell();
+                int[] at = table.grid().position(cell[0], cell[1]);
+                diagnostics.add(Diagnostic.error(display, at[0], at[1], table.grid().describe(cell[0], cell[1])
+                        + ": the table's RuleSet is '" + table.packageName() + "'; it should be '"
+                        + expectedPackage + "': every rule file of a service shares its package"));
+                return;
+            }
+            tables.put(display, table);
+            entries.add(new Entry(display, table.drl().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** A diagnostic in a decision table, moved from its line of generated DRL to the table's cell. */

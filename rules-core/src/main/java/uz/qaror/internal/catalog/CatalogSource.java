@@ -11,8 +11,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -56,6 +60,39 @@ public final class CatalogSource {
     private final boolean embedded;
     /** The folder with links resolved, to refuse files that lead out of it; null for the embedded catalog. */
     private final Path realRoot;
+
+    /**
+     * The shared parameters and the working days parsed last, with the files they were parsed from: every service
+     * depends on the same files, so a catalog parses them once (and again only when a name or a byte changes).
+     */
+    private final AtomicReference<Parsed<List<ParameterSeries>>> sharedParsed = new AtomicReference<>();
+    private final AtomicReference<Parsed<HolidayCalendar.WorkingDays>> calendarParsed = new AtomicReference<>();
+
+    private record Parsed<T>(List<Path> files, List<byte[]> contents, T value) {
+        boolean isOf(List<Path> otherFiles, List<byte[]> otherContents) {
+            if (!otherFiles.equals(files) || otherContents.size() != contents.size()) {
+                return false;
+            }
+            for (int i = 0; i < otherContents.size(); i++) {
+                if (!Arrays.equals(otherContents.get(i), contents.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The value parsed from these files: the one cached when they are the same names and bytes, else parsed now. */
+    private static <T> T parsedOnce(AtomicReference<Parsed<T>> cache, List<Path> files, List<byte[]> contents,
+                                    Supplier<T> parse) {
+        Parsed<T> last = cache.get();
+        if (last != null && last.isOf(files, contents)) {
+            return last.value();
+        }
+        T value = parse.get();
+        cache.set(new Parsed<>(List.copyOf(files), contents, value));
+        return value;
+    }
 
     private CatalogSource(Path root, String displayRoot, boolean embedded, Path realRoot) {
         this.root = root;
@@ -194,6 +231,11 @@ public final class CatalogSource {
     }
 
     private HolidayCalendar.WorkingDays workingDays(byte[] calendarFile) {
+        return parsedOnce(calendarParsed, List.of(), Collections.singletonList(calendarFile),
+                () -> parseWorkingDays(calendarFile));
+    }
+
+    private HolidayCalendar.WorkingDays parseWorkingDays(byte[] calendarFile) {
         HolidayCalendar calendar = calendarFile != null
                 ? readYaml(calendarFile, displayRoot + "/calendar.yaml", CALENDAR) : HolidayCalendar.WEEKENDS_ONLY;
         try {
@@ -210,10 +252,20 @@ public final class CatalogSource {
     }
 
     private List<ParameterSeries> readSharedParameters(java.util.function.Function<Path, byte[]> contents) {
+        List<Path> files = sorted(root.resolve("parameters"), ".yaml");
+        List<byte[]> bytes = new ArrayList<>();
+        for (Path file : files) {
+            bytes.add(contents.apply(file));
+        }
+        return parsedOnce(sharedParsed, files, bytes, () -> parseSharedParameters(files, bytes));
+    }
+
+    private List<ParameterSeries> parseSharedParameters(List<Path> files, List<byte[]> contents) {
         List<ParameterSeries> all = new ArrayList<>();
-        for (Path file : sorted(root.resolve("parameters"), ".yaml")) {
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             String display = display(file);
-            ParameterSeries series = readYaml(contents.apply(file), display, SERIES);
+            ParameterSeries series = readYaml(contents.get(i), display, SERIES);
             String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!expected.equals(series.id())) {
                 throw new RulesException("broken parameter file", List.of(Diagnostic.error(display, 1, 1,
@@ -221,7 +273,7 @@ public final class CatalogSource {
             }
             all.add(series);
         }
-        return all;
+        return List.copyOf(all);
     }
 
     /**

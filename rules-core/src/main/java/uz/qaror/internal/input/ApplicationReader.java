@@ -150,10 +150,7 @@ public final class ApplicationReader {
         }
         String soato = textOrNull(node.path("address"), "soato");
         check(soato, "applicant.address.soato", Identifiers::soatoProblem);
-        String phone = textOrNull(node, "phone");
-        if (check(phone, "applicant.phone", Identifiers::phoneProblem)) {
-            phone = Identifiers.normalisePhone(phone);
-        }
+        String phone = checked(textOrNull(node, "phone"), "applicant.phone", IdentifierType.PHONE);
         String passport = textOrNull(node, "passport");
         check(passport, "applicant.passport", Identifiers::passportProblem);
         String stir = textOrNull(node, "stir");
@@ -247,10 +244,20 @@ public final class ApplicationReader {
     /** A text answer; one declared as an identifier is checked and normalised as the applicant's own. */
     private String identifier(String name, String text, String path) {
         Optional<IdentifierType> identifier = FormDeclaration.identifierType(service.descriptor(), name);
-        if (identifier.isEmpty() || !check(text, path, identifier.get()::problem)) {
-            return text;
+        return identifier.isEmpty() ? text : checked(text, path, identifier.get());
+    }
+
+    /** The value as rules see it (a phone in E.164 form); when invalid, as given, with its problem recorded. */
+    private String checked(String value, String path, IdentifierType type) {
+        if (value == null) {
+            return null;
         }
-        return identifier.get().normalise(text);
+        Identifiers.Checked checked = type.check(value);
+        if (checked.problem() != null) {
+            problems.add(new Problem(path, checked.problem()));
+            return value;
+        }
+        return checked.value();
     }
 
     private List<String> missing(JsonNode root, Applicant applicant, List<Document> documents,

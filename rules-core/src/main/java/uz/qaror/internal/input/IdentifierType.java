@@ -11,16 +11,16 @@ import java.util.function.Function;
  */
 public enum IdentifierType {
 
-    PINFL("pinfl", Identifiers::pinflProblem),
-    STIR("stir", Identifiers::stirProblem),
-    PASSPORT("passport", Identifiers::passportProblem),
-    PHONE("phone", Identifiers::phoneProblem),
-    SOATO("soato", Identifiers::soatoProblem);
+    PINFL("pinfl", value -> Identifiers.Checked.of(value, Identifiers.pinflProblem(value))),
+    STIR("stir", value -> Identifiers.Checked.of(value, Identifiers.stirProblem(value))),
+    PASSPORT("passport", value -> Identifiers.Checked.of(value, Identifiers.passportProblem(value))),
+    PHONE("phone", Identifiers::phone),
+    SOATO("soato", value -> Identifiers.Checked.of(value, Identifiers.soatoProblem(value)));
 
     private final String typeName;
-    private final Function<String, Optional<String>> check;
+    private final Function<String, Identifiers.Checked> check;
 
-    IdentifierType(String typeName, Function<String, Optional<String>> check) {
+    IdentifierType(String typeName, Function<String, Identifiers.Checked> check) {
         this.typeName = typeName;
         this.check = check;
     }
@@ -30,14 +30,12 @@ public enum IdentifierType {
         return typeName;
     }
 
-    /** The problem with a value, in the words of the applicant's own check, or empty when it is valid. */
-    public Optional<String> problem(String value) {
+    /**
+     * The value checked by the applicant's own check: its problem in those words, or the value as rules see it (a
+     * phone in E.164 form; others as given).
+     */
+    public Identifiers.Checked check(String value) {
         return check.apply(value);
-    }
-
-    /** The value as rules see it: a phone in E.164 form; others as given. Call only for a valid value. */
-    public String normalise(String value) {
-        return this == PHONE ? Identifiers.normalisePhone(value) : value;
     }
 
     /** The identifier type of a declared input type, or empty for {@code string}, {@code integer}, ... */

@@ -103,29 +103,43 @@ public final class Identifiers {
         return (pinfl.charAt(0) - '0') % 2 == 1 ? "M" : "F";
     }
 
+    /**
+     * A value checked: the problem in words, or null and the value as rules see it (a phone in E.164 form, others
+     * as given).
+     */
+    public record Checked(String value, String problem) {
+
+        static Checked of(String value, Optional<String> problem) {
+            return new Checked(problem.isPresent() ? null : value, problem.orElse(null));
+        }
+
+        public Optional<String> problemIfAny() {
+            return Optional.ofNullable(problem);
+        }
+    }
+
     /** A phone number valid for Uzbekistan (through libphonenumber), or the problem. */
     public static Optional<String> phoneProblem(String phone) {
+        return phone(phone).problemIfAny();
+    }
+
+    /**
+     * A phone number checked and, when valid for Uzbekistan, put in E.164 form, from one reading by libphonenumber
+     * (its parse is most of what a phone costs an application).
+     */
+    public static Checked phone(String phone) {
         if (!PHONE_SHAPE.matcher(phone).matches()) {
-            return Optional.of("is not a phone number: only digits, spaces, '-', '(' and ')' after an optional "
+            return new Checked(null, "is not a phone number: only digits, spaces, '-', '(' and ')' after an optional "
                     + "'+', such as +998 90 123 45 67");
         }
         try {
             PhoneNumber number = PHONES.parse(phone, "UZ");
             if (number.getCountryCode() != 998 || !PHONES.isValidNumber(number) || number.hasExtension()) {
-                return Optional.of("is not a valid Uzbek phone number (+998 and 9 digits)");
+                return new Checked(null, "is not a valid Uzbek phone number (+998 and 9 digits)");
             }
-            return Optional.empty();
+            return new Checked(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
-            return Optional.of("is not a phone number (+998 and 9 digits)");
-        }
-    }
-
-    /** The phone in E.164 form; call only after {@link #phoneProblem} found none. */
-    public static String normalisePhone(String phone) {
-        try {
-            return PHONES.format(PHONES.parse(phone, "UZ"), PhoneNumberUtil.PhoneNumberFormat.E164);
-        } catch (NumberParseException e) {
-            throw new IllegalArgumentException(e);
+            return new Checked(null, "is not a phone number (+998 and 9 digits)");
         }
     }
 

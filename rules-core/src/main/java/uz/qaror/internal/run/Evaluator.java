@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -253,13 +252,10 @@ public final class Evaluator {
     }
 
     private static Reason missingInputReason(ServiceDescriptor descriptor, String path) {
-        Map<Language, String> texts = new EnumMap<>(Language.class);
         ServiceDescriptor.Input input = descriptor.inputs().stream().filter(i -> i.path().equals(path))
                 .findFirst().orElse(null);
-        for (Language language : Language.values()) {
-            String label = input == null ? path : input.label(language);
-            texts.put(language, ReasonTexts.texts(Map.of(), "MISSING_INPUT", Map.of("input", label)).get(language));
-        }
+        Map<Language, String> texts = new TextsByLanguage(language -> ReasonTexts.texts(Map.of(), "MISSING_INPUT",
+                Map.of("input", input == null ? path : input.label(language))).get(language));
         return new Reason("MISSING_INPUT", Outcome.INCOMPLETE, texts, "", "");
     }
 

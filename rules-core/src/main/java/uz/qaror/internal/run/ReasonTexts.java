@@ -3,7 +3,6 @@ package uz.qaror.internal.run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,19 +47,21 @@ public final class ReasonTexts {
         }
     }
 
-    /** The texts of a reason code in every language: the service's own, else the engine's, else the code. */
+    /**
+     * The texts of a reason code in every language, each filled when first asked for ({@link TextsByLanguage}):
+     * the service's own, else the engine's, else the code.
+     */
     public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
                                               Map<String, Object> arguments) {
-        Map<String, String> byTag = serviceReasons.get(code);
-        if (byTag == null) {
-            byTag = ENGINE.get(code);
-        }
-        Map<Language, String> texts = new EnumMap<>(Language.class);
-        for (Language language : Language.values()) {
-            String text = byTag == null ? null : byTag.get(language.tag());
-            texts.put(language, fill(text == null ? code : text, arguments, language));
-        }
-        return texts;
+        Map<String, String> own = serviceReasons.get(code);
+        Map<String, String> byTag = own != null ? own : ENGINE.get(code);
+        return new TextsByLanguage(language -> text(byTag, code, arguments, language));
+    }
+
+    private static String text(Map<String, String> byTag, String code, Map<String, Object> arguments,
+                               Language language) {
+        String text = byTag == null ? null : byTag.get(language.tag());
+        return fill(text == null ? code : text, arguments, language);
     }
 
     static String fill(String template, Map<String, Object> arguments, Language language) {

@@ -37,7 +37,7 @@ class IdentifiersTest {
     @Test
     void phonesAreCheckedByLibphonenumber() {
         assertThat(Identifiers.phoneProblem("+998 90 123 45 67")).isEmpty();
-        assertThat(Identifiers.normalisePhone("+998 90 123 45 67")).isEqualTo("+998901234567");
+        assertThat(Identifiers.phone("+998 90 123 45 67").value()).isEqualTo("+998901234567");
         assertThat(Identifiers.phoneProblem("+998 12")).isPresent();
         assertThat(Identifiers.phoneProblem("+7 912 345 67 89")).isPresent();
     }
