@@ -28,6 +28,7 @@ import uz.qaror.internal.json.Json;
 import uz.qaror.internal.reload.HotReload;
 import uz.qaror.internal.run.Evaluator;
 import uz.qaror.internal.run.NearestIds;
+import uz.qaror.internal.screen.Screener;
 
 /**
  * Decides applications to the services of a catalog. Thread-safe: one engine serves any number of threads.
@@ -60,6 +61,7 @@ public final class DecisionEngine implements AutoCloseable {
     private final LocalDate asOf;
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
     private final HotReload reload;
+    private volatile Screener screener;
 
     private DecisionEngine(Builder builder) {
         this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
@@ -249,6 +251,62 @@ public final class DecisionEngine implements AutoCloseable {
             return decision;
         }
         throw new InvalidApplicationException((Failure) result);
+    }
+
+    /**
+     * Screens a household for the services of the catalog (or those the request chooses): for each, whether the
+     * rules would approve an application now ({@link ScreeningStatus#ELIGIBLE}, with amounts and fee), reject
+     * it, need more inputs, or refer it, or that the service does not concern the household. Each service is
+     * decided like {@link #evaluate(JsonNode, LocalDate)} an application that the household would make on the
+     * screening date with the answers that service asks; nothing is eligible unless its rules approve.
+     */
+    public ScreeningResult screen(ScreeningRequest request) {
+        return screener().screen(request.householdNode(), request.asOf(), request.services(), request.lifeEvent());
+    }
+
+    /** Screens a household for every service of the catalog as of {@code date} ({@code null}: today). */
+    public ScreeningResult screen(JsonNode household, LocalDate date) {
+        return screener().screen(household, date, List.of(), null);
+    }
+
+    private Screener screener() {
+        Screener screener = this.screener;
+        if (screener == null) {
+            screener = newScreener();
+            this.screener = screener;
+        }
+        return screener;
+    }
+
+    private Screener newScreener() {
+        // Listing the catalog's folders for every household would cost more than a decision; an engine that does
+        // not watch its folder lists them once, one that watches lists them each time, as services may appear.
+        List<String> ids = reload == null ? source.serviceIds() : null;
+        return new Screener(new Screener.Engine() {
+            @Override
+            public List<String> serviceIds() {
+                return ids != null ? ids : source.serviceIds();
+            }
+
+            @Override
+            public CompiledService compiled(String serviceId) {
+                return DecisionEngine.this.compiled(serviceId);
+            }
+
+            @Override
+            public ServiceDescriptor descriptor(String serviceId) {
+                try {
+                    return DecisionEngine.this.compiled(serviceId).descriptor();
+                } catch (RulesException e) {
+                    return source.readService(serviceId).descriptor();
+                }
+            }
+
+            @Override
+            public Result evaluate(JsonNode application, LocalDate date) {
+                return DecisionEngine.this.evaluate(application, date);
+            }
+        });
     }
 
     /** The ids of the catalog's services, sorted. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param portalId     the my.gov.uz service number, where known
  * @param automatic    whether the law lets the service be decided without an officer
  * @param verification how well the facts are confirmed: V confirmed, P partly, E estimate to check on lex.uz
+ * @param concerns     whom the service concerns, for screening; {@code null} when it concerns everyone
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public record ServiceDescriptor(
         List<String> unverified,
         FeeSchedule fee,
         Deadline deadline,
-        List<Input> inputs) {
+        List<Input> inputs,
+        Concerns concerns) {
 
     public ServiceDescriptor {
         names = names == null ? Map.of() : Map.copyOf(names);
@@ -102,6 +104,53 @@ public record ServiceDescriptor(
         public String label(Language language) {
             String label = labels.get(language.tag());
             return label != null ? label : labels.getOrDefault(Language.UZ.tag(), path);
+        }
+    }
+
+    /**
+     * Whom a service concerns, declared in {@code service.yaml} under {@code concerns:}, so that screening a
+     * household answers {@code NOT_APPLICABLE} for a service that is not about it instead of asking it for inputs.
+     * Every condition given must hold; {@code anyOf} holds when one of its condition sets does. A fact that is not
+     * known (no birth date, a member's age unknown) never excludes: the service is then screened and its rules say
+     * what they need. This is a coarse filter, never a decision: it may only be looser than the rules, since a
+     * household it excludes is never screened by them.
+     *
+     * @param age       the applicant's age in completed years on the screening date
+     * @param sex       the applicant's sex, {@code M} or {@code F}
+     * @param citizen   whether the applicant is a citizen of Uzbekistan (citizenship {@code UZ})
+     * @param disabled  whether the applicant has a disability group
+     * @param hasMember the household has at least one member like this (one whose unknown facts could match counts)
+     * @param noMember  the household has no member that surely is like this
+     * @param documents the household holds at least one of these documents
+     * @param answers   at least one of these form answers of the service is known
+     * @param anyOf     at least one of these condition sets holds
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Concerns(Range age, String sex, Boolean citizen, Boolean disabled, MemberCondition hasMember,
+                           MemberCondition noMember, List<String> documents, List<String> answers,
+                           List<Concerns> anyOf) {
+        public Concerns {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+            answers = answers == null ? List.of() : List.copyOf(answers);
+            anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
+        }
+    }
+
+    /** A household member a service concerns: relation, age range and sex, each optional. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MemberCondition(String relation, Range age, String sex) {
+    }
+
+    /** Whole years, both ends included; either end may be left open. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Range(Integer min, Integer max) {
+
+        /** Whether a known value lies in the range. */
+        public boolean contains(int value) {
+            return (min == null || value >= min) && (max == null || value <= max);
         }
     }
 }

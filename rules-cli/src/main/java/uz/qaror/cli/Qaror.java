@@ -24,6 +24,8 @@ import uz.qaror.RulesException;
                 EvaluateCommand.class,
                 ExplainCommand.class,
                 BatchCommand.class,
+                ScreenCommand.class,
+                RescreenCommand.class,
                 GenerateCommand.class,
                 SimulateCommand.class,
                 ServicesCommand.class,

@@ -57,6 +57,7 @@ public final class ServiceCompiler {
     public static CompiledService compile(ServiceFolder folder) {
         String descriptorFile = folder.displayDirectory() + "/service.yaml";
         List<Diagnostic> diagnostics = new ArrayList<>(FormDeclaration.check(folder.descriptor(), descriptorFile));
+        diagnostics.addAll(uz.qaror.internal.screen.ConcernsCheck.check(folder.descriptor(), descriptorFile));
         if (folder.ruleFiles().isEmpty()) {
             diagnostics.add(Diagnostic.error(descriptorFile, 0, 0,
                     "the service has no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx)"));

@@ -1,0 +1,53 @@
+package uz.qaror;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import uz.qaror.internal.screen.ScreeningJson;
+
+/**
+ * What screening one household gives: an answer per service screened, in the order of the service ids. When the
+ * household itself is not valid (a wrong type, a bad PINFL or date, an unknown service asked for), there are no
+ * answers and {@link #problems()} says why.
+ *
+ * @param householdId the household's {@code id}, or {@code null} when it has none
+ * @param asOf        the date the household was screened at: ages, parameters and dated rules as of that day
+ * @param answers     one per service screened
+ * @param problems    why the household could not be screened; empty when it was
+ * @param ignored     known form answers ({@code form.<name>}) that none of the services screened asks; a name
+ *                    here is often misspelt
+ */
+public record ScreeningResult(String householdId, LocalDate asOf, List<ScreeningAnswer> answers,
+                              List<Problem> problems, List<String> ignored) {
+
+    public ScreeningResult {
+        answers = List.copyOf(answers);
+        problems = List.copyOf(problems);
+        ignored = List.copyOf(ignored);
+    }
+
+    /** Whether the household could be screened (its answers are then complete). */
+    public boolean screened() {
+        return problems.isEmpty();
+    }
+
+    /** The answer for a service, when it was screened. */
+    public Optional<ScreeningAnswer> answer(String service) {
+        return answers.stream().filter(a -> a.service().equals(service)).findFirst();
+    }
+
+    /** The answers with a status, in service order. */
+    public List<ScreeningAnswer> withStatus(ScreeningStatus status) {
+        return answers.stream().filter(a -> a.status() == status).toList();
+    }
+
+    /**
+     * The result as JSON: {@code householdId}, {@code asOf}, {@code answers} (each with {@code service},
+     * {@code name}, {@code status}, {@code reasons}, {@code needs}, {@code amounts}, {@code fee},
+     * {@code rulesVersion}, {@code problems}), {@code problems} and {@code ignored}; texts in the given language.
+     */
+    public String toJson(Language language) {
+        return ScreeningJson.write(this, List.of(language));
+    }
+}
