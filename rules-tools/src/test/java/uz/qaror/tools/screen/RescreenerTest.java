@@ -125,7 +125,7 @@ class RescreenerTest {
         StringWriter out = new StringWriter();
         RescreenSummary summary;
         try (RecordSource source = RecordSource.open("-",
-                new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)))) {
+                new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)))) {
             summary = rescreener.run(source, 100, out, new RescreenSummary(), 2, (records, bytes, size) -> { });
         }
         List<String> written = out.toString().lines().toList();
