@@ -1,6 +1,5 @@
 package uz.qaror;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +28,7 @@ public record ScreeningAnswer(String service, Map<Language, String> names, Scree
     public ScreeningAnswer {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(status, "status");
-        names = names.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(names));
+        names = Map.copyOf(names);
         reasons = List.copyOf(reasons);
         needs = List.copyOf(needs);
         amounts = List.copyOf(amounts);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkConf;
@@ -112,30 +114,47 @@ public final class QarorSpark implements Runnable {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /** The rules and the language of the jobs that decide with one rule set. */
+    static final class OneRuleSet {
+        @Option(names = "--rules", paramLabel = "embedded|DIR", defaultValue = RulesLocation.EMBEDDED,
+                description = "The rules: the embedded catalog (default) or a rules folder, shipped to the executors.")
+        String rules;
+
+        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "uz", description = "uz, uz-Cyrl, ru or en.")
+        String language;
+
+        /** Runs a job over these rules and writes its lines. */
+        void run(String job, Files_ files, Map<String, String> columns,
+                 BiFunction<JavaRDD<InputRecord>, RulesLocation, JavaRDD<String>> lines) throws Exception {
+            try (SparkSession spark = session(job)) {
+                RulesLocation location = RulesLocation.of(rules, JavaSparkContext.fromSparkContext(spark.sparkContext()));
+                SparkJobs.write(spark, lines.apply(files.records(spark), location), files.output, files.format(),
+                        columns);
+            }
+        }
+
+        Language language() {
+            return Language.fromTag(language);
+        }
+    }
+
     @Command(name = "decide", mixinStandardHelpOptions = true,
             description = "Decides applications: one record per line, as qaror batch writes them.")
     static final class Decide implements Callable<Integer> {
         @Mixin
         Files_ files;
 
-        @Option(names = "--rules", paramLabel = "embedded|DIR", defaultValue = RulesLocation.EMBEDDED,
-                description = "The rules: the embedded catalog (default) or a rules folder, shipped to the executors.")
-        String rules;
+        @Mixin
+        OneRuleSet rules;
 
         @Option(names = "--as-of", paramLabel = "DATE", description = "Judge every application as of this date.")
         LocalDate asOf;
 
-        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "uz", description = "uz, uz-Cyrl, ru or en.")
-        String language;
-
         @Override
         public Integer call() throws Exception {
-            try (SparkSession spark = session("decide")) {
-                RulesLocation location = RulesLocation.of(rules, JavaSparkContext.fromSparkContext(spark.sparkContext()));
-                JavaRDD<String> lines = SparkJobs.decide(files.records(spark), location, asOf,
-                        Language.fromTag(language));
-                SparkJobs.write(spark, lines, files.output, files.format(), SparkJobs.DECISION_COLUMNS);
-            }
+            Language language = rules.language();
+            rules.run("decide", files, SparkJobs.DECISION_COLUMNS,
+                    (records, location) -> SparkJobs.decide(records, location, asOf, language));
             return 0;
         }
     }
@@ -149,21 +168,14 @@ public final class QarorSpark implements Runnable {
         @Mixin
         Screening screening;
 
-        @Option(names = "--rules", paramLabel = "embedded|DIR", defaultValue = RulesLocation.EMBEDDED,
-                description = "The rules: the embedded catalog (default) or a rules folder.")
-        String rules;
-
-        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "uz", description = "uz, uz-Cyrl, ru or en.")
-        String language;
+        @Mixin
+        OneRuleSet rules;
 
         @Override
         public Integer call() throws Exception {
-            try (SparkSession spark = session("screen")) {
-                RulesLocation location = RulesLocation.of(rules, JavaSparkContext.fromSparkContext(spark.sparkContext()));
-                JavaRDD<String> lines = SparkJobs.screen(files.records(spark), location, screening.options(),
-                        Language.fromTag(language));
-                SparkJobs.write(spark, lines, files.output, files.format(), SparkJobs.HOUSEHOLD_COLUMNS);
-            }
+            Language language = rules.language();
+            rules.run("screen", files, SparkJobs.HOUSEHOLD_COLUMNS,
+                    (records, location) -> SparkJobs.screen(records, location, screening.options(), language));
             return 0;
         }
     }

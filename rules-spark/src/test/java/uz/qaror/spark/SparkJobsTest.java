@@ -61,6 +61,15 @@ class SparkJobsTest {
         spark.close();
     }
 
+    /** A copy of the catalog whose poverty line is raised to 1 500 000 soum from 2025-09-01: families gain benefits. */
+    static Path proposedRules(Path folder) throws IOException {
+        Folders.copyTree(CATALOG, folder);
+        Path mce = folder.resolve("parameters/minimum-consumer-expenditure.yaml");
+        Files.writeString(mce, Files.readString(mce) + "  - {from: 2025-09-01, value: 1500000, "
+                + "legalBasis: \"Proposed\", verification: E}\n");
+        return folder;
+    }
+
     /** What qaror batch writes for a file (JSON Lines). */
     static List<String> batch(Path input) throws IOException {
         StringWriter out = new StringWriter();
@@ -135,11 +144,7 @@ class SparkJobsTest {
         }
         assertThat(parts(screened)).hasSize(121).isEqualTo(expected);
 
-        Path candidate = dir.resolve("candidate");
-        Folders.copyTree(CATALOG, candidate);
-        Path mce = candidate.resolve("parameters/minimum-consumer-expenditure.yaml");
-        Files.writeString(mce, Files.readString(mce) + "  - {from: 2025-09-01, value: 1500000, "
-                + "legalBasis: \"Proposed\", verification: E}\n");
+        Path candidate = proposedRules(dir.resolve("candidate"));
         Path offers = dir.resolve("offers");
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SparkJobs.write(spark, SparkJobs.rescreen(SparkJobs.records(spark, input.toString(), 3),

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.Language;
-import uz.qaror.internal.catalog.Folders;
 import uz.qaror.internal.json.Json;
 import uz.qaror.tools.batch.BatchRunner;
 import uz.qaror.tools.batch.BatchSummary;
@@ -50,7 +49,6 @@ class SparkSubmitIT {
     static final Path TARGET = Path.of("target").toAbsolutePath();
     static final Path JAR = TARGET.resolve("qaror-spark.jar");
     static final Path SPARK_HOME = TARGET.resolve("spark-home");
-    static final Path CATALOG = Path.of("../rules-catalog/src/main/resources/qaror/catalog");
     /** Applications decided by both qaror batch and the Spark job (100,000 in bench/README.md). */
     static final int APPLICATIONS = Integer.getInteger("qaror.it.applications", 20_000);
     static final LocalDate DATE = LocalDate.of(2025, 9, 15);
@@ -155,11 +153,7 @@ class SparkSubmitIT {
 
     @Test
     void reScreeningShipsTheCandidateRulesToTheExecutors() throws Exception {
-        Path candidate = dir.resolve("candidate-rules");
-        Folders.copyTree(CATALOG, candidate);
-        Path mce = candidate.resolve("parameters/minimum-consumer-expenditure.yaml");
-        Files.writeString(mce, Files.readString(mce) + "  - {from: 2025-09-01, value: 1500000, "
-                + "legalBasis: \"Proposed\", verification: E}\n");
+        Path candidate = SparkJobsTest.proposedRules(dir.resolve("candidate-rules"));
         Path input = dir.resolve("households.jsonl");
         ApplicationGenerator generator = new ApplicationGenerator(ENGINE.services(), 21, 0);
         StringBuilder text = new StringBuilder();

@@ -67,6 +67,17 @@ public final class Screener {
     }
 
     private final Engine engine;
+    /**
+     * The NOT_CONCERNED texts by the condition they name: a household outside a service is the commonest answer,
+     * and its texts are the same for every household the same condition excludes.
+     */
+    private final Map<String, Map<Language, String>> notConcerned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each service's names, for the descriptor they were read from (hot reload brings a new one). */
+    private final Map<String, Names> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Names(ServiceDescriptor descriptor, Map<Language, String> byLanguage) {
+    }
 
     public Screener(Engine engine) {
         this.engine = engine;
@@ -240,9 +251,9 @@ public final class Screener {
         }
     }
 
-    private static ScreeningAnswer notApplicable(ServiceDescriptor descriptor, String condition) {
-        Reason reason = new Reason("NOT_CONCERNED", Outcome.REJECTED,
-                ReasonTexts.texts(Map.of(), "NOT_CONCERNED", Map.of("condition", condition)), "", "");
+    private ScreeningAnswer notApplicable(ServiceDescriptor descriptor, String condition) {
+        Reason reason = new Reason("NOT_CONCERNED", Outcome.REJECTED, notConcerned.computeIfAbsent(condition,
+                c -> Map.copyOf(ReasonTexts.texts(Map.of(), "NOT_CONCERNED", Map.of("condition", c)))), "", "");
         return new ScreeningAnswer(descriptor.id(), names(descriptor), ScreeningStatus.NOT_APPLICABLE,
                 List.of(reason), List.of(), List.of(), null, null, List.of());
     }
@@ -282,11 +293,16 @@ public final class Screener {
         return new ScreeningAnswer.Needed(path, labels);
     }
 
-    private static Map<Language, String> names(ServiceDescriptor descriptor) {
-        Map<Language, String> names = new EnumMap<>(Language.class);
-        for (Language language : Language.values()) {
-            names.put(language, descriptor.name(language));
+    private Map<Language, String> names(ServiceDescriptor descriptor) {
+        Names cached = names.get(descriptor.id());
+        if (cached == null || cached.descriptor() != descriptor) {
+            Map<Language, String> byLanguage = new EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                byLanguage.put(language, descriptor.name(language));
+            }
+            cached = new Names(descriptor, Map.copyOf(byLanguage));
+            names.put(descriptor.id(), cached);
         }
-        return names;
+        return cached.byLanguage();
     }
 }
