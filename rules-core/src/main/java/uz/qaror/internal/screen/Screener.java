@@ -27,7 +27,6 @@ import uz.qaror.ScreeningAnswer;
 import uz.qaror.ScreeningResult;
 import uz.qaror.ScreeningStatus;
 import uz.qaror.ServiceDescriptor;
-import uz.qaror.facts.Document;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.ParsedApplication;
@@ -133,6 +132,10 @@ public final class Screener {
             }
         });
 
+        Set<String> documentTypes = new java.util.HashSet<>();
+        if (facts != null) {
+            facts.documents().forEach(document -> documentTypes.add(document.getType()));
+        }
         List<ScreeningAnswer> results = new ArrayList<>(chosen.size());
         for (String id : chosen) {
             CompiledService service = compiled.get(id);
@@ -144,7 +147,7 @@ public final class Screener {
                     }
                 }
                 Optional<String> excluded = ConcernsCheck.excluded(service.descriptor().concerns(),
-                        householdFacts(facts, form));
+                        householdFacts(facts, documentTypes, form));
                 if (excluded.isPresent()) {
                     results.add(notApplicable(service.descriptor(), excluded.get()));
                     continue;
@@ -159,18 +162,15 @@ public final class Screener {
         return new ScreeningResult(householdId, date, results, List.of(), ignored);
     }
 
-    private static ConcernsCheck.Household householdFacts(ParsedApplication facts, ObjectNode form) {
-        Set<String> types = new java.util.HashSet<>();
-        for (Document document : facts.documents()) {
-            types.add(document.getType());
-        }
+    private static ConcernsCheck.Household householdFacts(ParsedApplication facts, Set<String> documentTypes,
+                                                          ObjectNode form) {
         Set<String> known = new java.util.HashSet<>();
         form.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {
                 known.add(field.getKey());
             }
         });
-        return new ConcernsCheck.Household(facts.applicant(), facts.members(), types, known);
+        return new ConcernsCheck.Household(facts.applicant(), facts.members(), documentTypes, known);
     }
 
     /** Problems with the household's outline; its contents are checked as any application's are. */

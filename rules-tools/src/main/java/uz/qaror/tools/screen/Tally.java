@@ -61,9 +61,15 @@ public record Tally(boolean errorRecord, List<String> eligibleBefore, List<Strin
         return texts;
     }
 
+    /** The services an array names, each once (a service in error on both sides has an entry per side). */
     private static List<String> services(JsonNode array) {
         List<String> services = new ArrayList<>();
-        array.forEach(item -> services.add(item.path("service").asText()));
+        array.forEach(item -> {
+            String service = item.path("service").asText();
+            if (!services.contains(service)) {
+                services.add(service);
+            }
+        });
         return services;
     }
 }

@@ -100,6 +100,15 @@ class RescreenerTest {
     }
 
     @Test
+    void aServiceInErrorOnBothSidesCountsOnceAndAWrittenLineCountsAsItsComparison() {
+        Rescreener.Compared compared = rescreener.compare(new InputRecord(1, "line 1",
+                "{\"applicant\": {\"birthDate\": \"1990-01-01\"}, \"form\": {\"income\": 1, \"kind\": \"c\"}}"));
+        assertThat(compared.line()).contains("\"side\":\"baseline\"").contains("\"side\":\"candidate\"");
+        assertThat(compared.tally().errors()).containsExactly("demo-benefit");
+        assertThat(Tally.of(compared.line())).isEqualTo(compared.tally());
+    }
+
+    @Test
     void whatIsNotAValidHouseholdBecomesAnErrorRecord() throws Exception {
         JsonNode malformed = compare("{\"applicant\": ");
         assertThat(malformed.get("error").get("kind").asText()).isEqualTo("MALFORMED_JSON");
