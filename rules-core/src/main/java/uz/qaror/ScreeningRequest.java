@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *  "applicant": {"pinfl": "...", "birthDate": "...", "sex": "F", ...},
  *  "household": {"members": [...], "properties": [...], "vehicles": [...], "bankBalance": 0},
  *  "documents": [{"type": "medical-certificate", ...}],
- *  "form": {"spouseBirthDate": "...", ...}}       answers already known, by name; each service gets those it asks
+ *  "form": {"spouseBirthDate": "...", ...},      answers already known, by name; each service gets those it asks
+ *  "forms": {"driving-licence-replacement": {"reason": "lost"}}}   answers known for one service, over "form"
  * }</pre>
  *
  * Immutable: the builder copies the JSON.

@@ -15,8 +15,9 @@ import uz.qaror.internal.screen.ScreeningJson;
  * @param asOf        the date the household was screened at: ages, parameters and dated rules as of that day
  * @param answers     one per service screened
  * @param problems    why the household could not be screened; empty when it was
- * @param ignored     known form answers ({@code form.<name>}) that none of the services screened asks; a name
- *                    here is often misspelt
+ * @param ignored     known answers that none of the services screened asks ({@code form.<name>}), or that the
+ *                    service they are given for does not ask ({@code forms.<service>.<name>}, {@code forms.<service>}
+ *                    for a service not screened); a name here is often misspelt
  */
 public record ScreeningResult(String householdId, LocalDate asOf, List<ScreeningAnswer> answers,
                               List<Problem> problems, List<String> ignored) {

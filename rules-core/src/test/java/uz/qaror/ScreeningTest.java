@@ -187,6 +187,19 @@ class ScreeningTest {
     }
 
     @Test
+    void answersKnownForOneServiceGoToItAlone() {
+        ScreeningResult result = screen(ENGINE, """
+                {"applicant": {"birthDate": "1990-01-01"}, "form": {"income": 5000000, "kind": "c"},
+                 "forms": {"demo-benefit": {"income": 1, "kind": "a", "colour": 2}, "silent": {}, "unknown": {}}}""");
+        assertThat(answer(result, "demo-benefit").status()).isEqualTo(ScreeningStatus.ELIGIBLE);
+        assertThat(result.ignored()).containsExactly("forms.demo-benefit.colour", "forms.unknown");
+
+        assertThat(screen(ENGINE, """
+                {"applicant": {}, "forms": {"demo-benefit": 1}}""").problems()).extracting(Problem::path)
+                .containsExactly("forms.demo-benefit");
+    }
+
+    @Test
     void theResultAsJson() throws Exception {
         ScreeningResult result = screen(ENGINE, """
                 {"id": "HH-7", "applicant": {"birthDate": "1990-01-01"}}""");

@@ -44,7 +44,7 @@ import uz.qaror.internal.run.ReasonTexts;
 public final class Screener {
 
     /** The keys a household may have. */
-    static final Set<String> KEYS = Set.of("id", "channel", "applicant", "household", "documents", "form");
+    static final Set<String> KEYS = Set.of("id", "channel", "applicant", "household", "documents", "form", "forms");
 
     /** What screening needs of the engine. */
     public interface Engine {
@@ -131,6 +131,19 @@ public final class Screener {
                 ignored.add("form." + name);
             }
         });
+        JsonNode ownAnswers = household.path("forms");
+        ownAnswers.fields().forEachRemaining(service -> {
+            CompiledService target = compiled.get(service.getKey());
+            if (target == null) {
+                ignored.add("forms." + service.getKey());
+                return;
+            }
+            service.getValue().fieldNames().forEachRemaining(name -> {
+                if (!target.formFields().containsKey(name)) {
+                    ignored.add("forms." + service.getKey() + "." + name);
+                }
+            });
+        });
 
         Set<String> documentTypes = new java.util.HashSet<>();
         if (facts != null) {
@@ -141,8 +154,11 @@ public final class Screener {
             CompiledService service = compiled.get(id);
             ObjectNode form = Json.JSON.createObjectNode();
             if (service != null) {
+                JsonNode own = ownAnswers.path(id);
                 for (String name : service.formFields().keySet()) {
-                    if (answers.has(name)) {
+                    if (own.has(name)) {
+                        form.set(name, own.get(name));
+                    } else if (answers.has(name)) {
                         form.set(name, answers.get(name));
                     }
                 }
@@ -200,6 +216,20 @@ public final class Screener {
         JsonNode form = household.get("form");
         if (form != null && !form.isObject() && !form.isNull()) {
             problems.add(new Problem("form", "the known answers are an object, name: value"));
+        }
+        JsonNode forms = household.get("forms");
+        if (forms != null && !forms.isNull()) {
+            if (!forms.isObject()) {
+                problems.add(new Problem("forms", "the answers known for one service each are an object, "
+                        + "service: {name: value}"));
+            } else {
+                forms.fields().forEachRemaining(service -> {
+                    if (!service.getValue().isObject()) {
+                        problems.add(new Problem("forms." + service.getKey(), "the answers for a service are an "
+                                + "object, name: value"));
+                    }
+                });
+            }
         }
         return problems;
     }

@@ -92,10 +92,11 @@ public final class ApplicationGenerator {
         assets(random, household);
 
         ArrayNode documents = root.putArray("documents");
-        ObjectNode form = root.putObject("form");
+        ObjectNode forms = root.putObject("forms");
         for (ServiceDescriptor service : services) {
             if (random.nextDouble() < 0.04) {
-                answers(random, service, documents, form, day);
+                // Each service's own: two services may ask a question of the same name in different ways.
+                answers(random, service, documents, forms.putObject(service.id()), day);
             }
         }
         return write(root);
