@@ -74,6 +74,8 @@ screen() {
   echo "\$ java -jar $BENCH ScreenBenchmark -wi 3 -i 5 -f 1"
   java -jar "$BENCH" ScreenBenchmark -wi 3 -i 5 -f 1 2>&1 \
     | grep -E "^Benchmark|decided per household|ScreenBenchmark\.screenWholeCatalog(:p0.50|:p0.99| )" || true
+  echo "\$ java -cp $BENCH uz.qaror.bench.ScreenLoop 2000 6   (wall mean/p50/p99 and the thread's CPU time per household)"
+  java -XX:+UseParallelGC -cp "$BENCH" uz.qaror.bench.ScreenLoop 2000 6
 }
 
 # Spark's own runtime classpath (what a cluster provides), resolved by Maven from a pom that depends on Spark alone.
@@ -107,7 +109,7 @@ rescreen() {
   /usr/bin/time -v $QAROR_JAVA -jar "$JAR" rescreen --candidate "$WORK/proposed" --as-of "$day" \
     "$WORK/population.jsonl" -o "$WORK/offers.jsonl" --summary "$WORK/summary-cli.json" --progress-every 3600 \
     2>"$WORK/cli.err" || true
-  grep -E "households as of|Elapsed|Maximum resident|Percent of CPU" "$WORK/cli.err"
+  grep -E "households as of|User time|System time|Elapsed|Maximum resident|Percent of CPU" "$WORK/cli.err"
   local spark_cp
   spark_cp=$(spark_classpath)
   rm -rf "$WORK/offers-spark" "$WORK/events" && mkdir -p "$WORK/events"
@@ -118,7 +120,7 @@ rescreen() {
     --class uz.qaror.spark.QarorSpark "$SPARK_JAR" rescreen "$WORK/population.jsonl" "$WORK/offers-spark" \
     --candidate "$WORK/proposed" --as-of "$day" --summary "$WORK/summary-spark.json" \
     >"$WORK/spark.out" 2>"$WORK/spark.err" || true
-  grep -E "Elapsed|Maximum resident|Percent of CPU" "$WORK/spark.err"
+  grep -E "User time|System time|Elapsed|Maximum resident|Percent of CPU" "$WORK/spark.err"
   if cat "$WORK"/offers-spark/part-* | cmp -s - "$WORK/offers.jsonl"; then
     echo "the Spark job wrote the same $(wc -l < "$WORK/offers.jsonl") records as qaror rescreen, in the same order"
   else
@@ -129,8 +131,13 @@ import re, sys
 def wall(f):
     t = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", open(f).read()).group(1).split(":")
     return sum(float(x) * 60 ** i for i, x in enumerate(reversed(t)))
+def cpu(f):
+    text = open(f).read()
+    return sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", text).group(1)) for kind in ("User", "System"))
 cli, spark = wall(sys.argv[1]), wall(sys.argv[2])
-print(f"whole process: qaror rescreen {cli:.1f} s, Spark local[2] {spark:.1f} s: Spark/CLI = {spark / cli:.2f}x")
+print(f"whole process, wall: qaror rescreen {cli:.1f} s, Spark local[2] {spark:.1f} s: Spark/CLI = {spark / cli:.2f}x")
+cli, spark = cpu(sys.argv[1]), cpu(sys.argv[2])
+print(f"whole process, CPU (user+system): qaror rescreen {cli:.1f} s, Spark {spark:.1f} s: Spark/CLI = {spark / cli:.2f}x")
 PY
   echo "\$ java -cp $BENCH uz.qaror.bench.SparkStages events/<application> 2"
   java -cp "$BENCH" uz.qaror.bench.SparkStages "$(ls "$WORK"/events/* | head -1)" 2

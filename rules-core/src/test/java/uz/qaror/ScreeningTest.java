@@ -149,6 +149,7 @@ class ScreeningTest {
         assertThat(pinfl.problems().get(0).message()).contains("expected 2");
 
         assertThat(screen(ENGINE, "[]").problems().get(0).message()).contains("a household is a JSON object");
+        assertThat(ENGINE.screen((JsonNode) null, DATE).problems().get(0).message()).contains("got nothing");
         assertThat(screen(ENGINE, "{}").problems()).extracting(Problem::path).containsExactly("applicant");
     }
 

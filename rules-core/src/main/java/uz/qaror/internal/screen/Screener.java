@@ -85,36 +85,18 @@ public final class Screener {
     public ScreeningResult screen(JsonNode household, LocalDate asOf, List<String> services, String lifeEvent) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ApplicationReader.TASHKENT);
         List<Problem> problems = shapeProblems(household);
-        String householdId = household.path("id").isTextual() ? household.get("id").asText() : null;
+        String householdId = household != null && household.path("id").isTextual() ? household.get("id").asText()
+                : null;
+        List<String> chosen = problems.isEmpty() ? choose(services, lifeEvent, problems) : List.of();
         if (!problems.isEmpty()) {
             return new ScreeningResult(householdId, date, List.of(), problems, List.of());
         }
-        List<String> chosen = choose(services, lifeEvent, problems);
-        if (!problems.isEmpty()) {
-            return new ScreeningResult(householdId, date, List.of(), problems, List.of());
-        }
-        ObjectNode base = Json.JSON.createObjectNode();
-        base.put("id", householdId == null ? "screening" : householdId);
-        base.put("service", "");
-        base.put("submittedAt", date + "T12:00:00+05:00");
-        base.put("channel", household.path("channel").asText("web"));
-        for (String key : List.of("applicant", "household", "documents")) {
-            if (household.has(key)) {
-                base.set(key, household.get(key));
-            }
-        }
-        JsonNode answers = household.path("form");
-
-        Map<String, CompiledService> compiled = new LinkedHashMap<>();
-        for (String id : chosen) {
-            try {
-                compiled.put(id, engine.compiled(id));
-            } catch (RulesException e) {
-                // Screened below through evaluate, which reports the broken rules as this service's error.
-            }
-        }
+        ObjectNode base = baseApplication(household, householdId, date);
+        Map<String, CompiledService> compiled = compiled(chosen);
         ParsedApplication facts = null;
         if (!compiled.isEmpty()) {
+            // The household is read once, with any service's schema: a bad PINFL is the household's problem, not
+            // one of each service.
             CompiledService any = compiled.values().iterator().next();
             ObjectNode probe = Json.JSON.createObjectNode().setAll(base);
             ApplicationReader.Outcome read = ApplicationReader.read(probe.put("service", any.id()), any, date);
@@ -123,28 +105,8 @@ public final class Screener {
             }
             facts = read.application();
         }
-        Set<String> asked = new LinkedHashSet<>();
-        compiled.values().forEach(c -> asked.addAll(c.formFields().keySet()));
-        List<String> ignored = new ArrayList<>();
-        answers.fieldNames().forEachRemaining(name -> {
-            if (!asked.contains(name)) {
-                ignored.add("form." + name);
-            }
-        });
-        JsonNode ownAnswers = household.path("forms");
-        ownAnswers.fields().forEachRemaining(service -> {
-            CompiledService target = compiled.get(service.getKey());
-            if (target == null) {
-                ignored.add("forms." + service.getKey());
-                return;
-            }
-            service.getValue().fieldNames().forEachRemaining(name -> {
-                if (!target.formFields().containsKey(name)) {
-                    ignored.add("forms." + service.getKey() + "." + name);
-                }
-            });
-        });
-
+        JsonNode shared = household.path("form");
+        JsonNode own = household.path("forms");
         Set<String> documentTypes = new java.util.HashSet<>();
         if (facts != null) {
             facts.documents().forEach(document -> documentTypes.add(document.getType()));
@@ -152,16 +114,8 @@ public final class Screener {
         List<ScreeningAnswer> results = new ArrayList<>(chosen.size());
         for (String id : chosen) {
             CompiledService service = compiled.get(id);
-            ObjectNode form = Json.JSON.createObjectNode();
+            ObjectNode form = service == null ? Json.JSON.createObjectNode() : form(service, shared, own.path(id));
             if (service != null) {
-                JsonNode own = ownAnswers.path(id);
-                for (String name : service.formFields().keySet()) {
-                    if (own.has(name)) {
-                        form.set(name, own.get(name));
-                    } else if (answers.has(name)) {
-                        form.set(name, answers.get(name));
-                    }
-                }
                 Optional<String> excluded = ConcernsCheck.excluded(service.descriptor().concerns(),
                         householdFacts(facts, documentTypes, form));
                 if (excluded.isPresent()) {
@@ -175,7 +129,73 @@ public final class Screener {
             application.set("form", form);
             results.add(answer(id, service, engine.evaluate(application, date)));
         }
-        return new ScreeningResult(householdId, date, results, List.of(), ignored);
+        return new ScreeningResult(householdId, date, results, List.of(), ignored(compiled, shared, own));
+    }
+
+    /** The application the household would make, less its service and form: submitted at noon on the date. */
+    private static ObjectNode baseApplication(JsonNode household, String householdId, LocalDate date) {
+        ObjectNode base = Json.JSON.createObjectNode();
+        base.put("id", householdId == null ? "screening" : householdId);
+        base.put("service", "");
+        base.put("submittedAt", date + "T12:00:00+05:00");
+        base.put("channel", household.path("channel").asText("web"));
+        for (String key : List.of("applicant", "household", "documents")) {
+            if (household.has(key)) {
+                base.set(key, household.get(key));
+            }
+        }
+        return base;
+    }
+
+    /** The services that compile; those that do not are screened through evaluate, which reports them. */
+    private Map<String, CompiledService> compiled(List<String> chosen) {
+        Map<String, CompiledService> compiled = new LinkedHashMap<>();
+        for (String id : chosen) {
+            try {
+                compiled.put(id, engine.compiled(id));
+            } catch (RulesException e) {
+                // Left out here: the service's answer is its RULES_BROKEN failure.
+            }
+        }
+        return compiled;
+    }
+
+    /** The answers a service asks: its own ({@code forms.<id>}) over the shared ones ({@code form}). */
+    private static ObjectNode form(CompiledService service, JsonNode shared, JsonNode own) {
+        ObjectNode form = Json.JSON.createObjectNode();
+        for (String name : service.formFields().keySet()) {
+            if (own.has(name)) {
+                form.set(name, own.get(name));
+            } else if (shared.has(name)) {
+                form.set(name, shared.get(name));
+            }
+        }
+        return form;
+    }
+
+    /** Known answers that no service screened asks, or that the service they are given for does not. */
+    private static List<String> ignored(Map<String, CompiledService> compiled, JsonNode shared, JsonNode own) {
+        Set<String> asked = new LinkedHashSet<>();
+        compiled.values().forEach(c -> asked.addAll(c.formFields().keySet()));
+        List<String> ignored = new ArrayList<>();
+        shared.fieldNames().forEachRemaining(name -> {
+            if (!asked.contains(name)) {
+                ignored.add("form." + name);
+            }
+        });
+        own.fields().forEachRemaining(service -> {
+            CompiledService target = compiled.get(service.getKey());
+            if (target == null) {
+                ignored.add("forms." + service.getKey());
+                return;
+            }
+            service.getValue().fieldNames().forEachRemaining(name -> {
+                if (!target.formFields().containsKey(name)) {
+                    ignored.add("forms." + service.getKey() + "." + name);
+                }
+            });
+        });
+        return ignored;
     }
 
     private static ConcernsCheck.Household householdFacts(ParsedApplication facts, Set<String> documentTypes,
