@@ -3,6 +3,7 @@ package uz.qaror;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,9 +24,13 @@ import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.build.ServiceCompiler;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ApplicationText;
+import uz.qaror.internal.input.Echo;
+import uz.qaror.internal.input.PlausibleDates;
+import uz.qaror.internal.input.ProblemList;
 import uz.qaror.internal.input.SchemaMessages;
-import uz.qaror.internal.json.Json;
 import uz.qaror.internal.reload.HotReload;
+import uz.qaror.internal.run.Budget;
 import uz.qaror.internal.run.Evaluator;
 import uz.qaror.internal.run.NearestIds;
 import uz.qaror.internal.screen.Screener;
@@ -57,8 +62,18 @@ public final class DecisionEngine implements AutoCloseable {
         });
     }
 
+    /** How much of a diagnostic or a rule's failure a failure quotes. */
+    private static final int DIAGNOSTIC_EXCERPT = 500;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecisionEngine.class);
+
+    /** The time budget of a decision unless the builder sets another. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
     private final CatalogSource source;
     private final LocalDate asOf;
+    private final ApplicationText text;
+    private final Duration timeout;
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
     private final HotReload reload;
     private volatile Screener screener;
@@ -67,6 +82,8 @@ public final class DecisionEngine implements AutoCloseable {
         this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
                 : CatalogSource.embedded(builder.classLoader);
         this.asOf = builder.asOf;
+        this.text = new ApplicationText(builder.limits);
+        this.timeout = builder.timeout;
         if (builder.watch && builder.directory == null) {
             throw new IllegalStateException("watch(true) needs a rulesDirectory: the embedded catalog never changes");
         }
@@ -94,8 +111,40 @@ public final class DecisionEngine implements AutoCloseable {
         private ClassLoader classLoader = DecisionEngine.class.getClassLoader();
         private boolean watch;
         private Consumer<ReloadEvent> onReload;
+        private InputLimits limits = InputLimits.defaults();
+        private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * The limits on what one application may hold (bytes, depth, string and number length, array sizes);
+         * {@link InputLimits#defaults()} unless set. An application beyond them gets a {@link Failure} of kind
+         * {@link Failure.Kind#LIMIT_EXCEEDED}.
+         */
+        public Builder inputLimits(InputLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The time budget of one decision, {@link #DEFAULT_TIMEOUT 5 seconds} unless set. A decision that
+         * overruns it gets a {@link Failure} of kind {@link Failure.Kind#TIMEOUT}: a watchdog halts the rules at
+         * their next firing and the calling thread gets control back. The budget counts the CPU time of the
+         * deciding thread, so that a busy machine, where a decision mostly waits for a core, does not fail it; a
+         * decision is also halted after ten times its budget in wall-clock time, however little CPU it had (rules
+         * that wait). Compiling a service's rules on its first application is not counted. A rule's consequence
+         * stuck in a loop of its own Java code cannot be halted (Drools stops only between firings): such a call
+         * does not return, and a caller that must go on abandons the thread (the batch does).
+         *
+         * @throws IllegalArgumentException when the budget is not positive
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the time budget must be positive, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
         }
 
         /**
@@ -143,36 +192,31 @@ public final class DecisionEngine implements AutoCloseable {
 
     /** Decides an application given as JSON text. */
     public Result evaluate(String json) {
-        try {
-            return evaluate(Json.JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            return malformed(e);
-        }
+        Budget budget = Budget.start(timeout);
+        return guarded(null, () -> decideRead(text.read(json), asOf, budget));
     }
 
     /**
-     * Decides an application read from a stream of JSON (the stream is not closed).
+     * Decides an application read from a stream of JSON in UTF-8 (the stream is not closed). At most
+     * {@link InputLimits#maxBytes()} + 1 bytes are read: a longer application is refused and the rest of the
+     * stream is left unread.
      *
      * @throws java.io.UncheckedIOException when the stream cannot be read
      */
     public Result evaluate(InputStream json) {
+        Budget budget = Budget.start(timeout);
+        byte[] bytes;
         try {
-            return evaluate(Json.JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            return malformed(e);
+            bytes = text.take(json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return guarded(null, () -> decideRead(text.read(bytes), asOf, budget));
     }
 
     /** The failure for text that is not JSON, naming the line and column where the parser stopped. */
     public static Failure malformed(JsonProcessingException e) {
-        JsonLocation where = e.getLocation();
-        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst()
-                .orElse("unreadable");
-        String place = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-        return new Failure(null, null, Failure.Kind.MALFORMED_JSON,
-                List.of(new Problem("$", "not valid JSON: " + place + message)));
+        return ApplicationText.malformed(e);
     }
 
     /** Decides an application given as a JSON tree. */
@@ -185,12 +229,96 @@ public final class DecisionEngine implements AutoCloseable {
      * force that day. {@code null} means the application's submission date.
      */
     public Result evaluate(JsonNode application, LocalDate date) {
-        if (application == null || !application.isObject()) {
-            return new Failure(null, null, Failure.Kind.MALFORMED_JSON, List.of(new Problem("$",
-                    "an application is a JSON object, got " + (application == null ? "nothing"
-                            : application.getNodeType().name().toLowerCase(java.util.Locale.ROOT)))));
+        Budget budget = Budget.start(timeout);
+        return guarded(application, () -> decideRead(text.check(application), date, budget));
+    }
+
+    /** The limits this engine applies to every application. */
+    public InputLimits inputLimits() {
+        return text.limits();
+    }
+
+    /** The time budget of one decision. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The engine's last line: whatever an application holds, evaluate returns a result. An exception that gets
+     * here is a bug of the engine, reported as such, never blamed on the input or the rules.
+     */
+    private Result guarded(JsonNode application, Supplier<Result> decision) {
+        try {
+            return decision.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Failure(application == null ? null : ApplicationText.safeText(application, "id"),
+                    application == null ? null : ApplicationText.safeText(application, "service"),
+                    Failure.Kind.INTERNAL_ERROR, List.of(internalError(e, "application")));
         }
-        String id = application.path("id").isTextual() ? application.get("id").asText() : null;
+    }
+
+    /** A bug of the engine, logged with its stack and named by its class and place, never blamed on the input. */
+    private static Problem internalError(Throwable e, String input) {
+        LOG.error("internal error while deciding (the input: " + input + ")", e);
+        StackTraceElement[] frames = e.getStackTrace();
+        String where = frames.length == 0 ? "" : " at " + frames[0].getClassName() + "."
+                + frames[0].getMethodName() + ":" + frames[0].getLineNumber();
+        return new Problem("$", "the engine failed (" + e.getClass().getName() + where + "); this is a fault of "
+                + "Qaror, not of the " + input + " or the rules: please report it");
+    }
+
+    private Failure timedOut(String id, String serviceId, String what) {
+        return new Failure(id, serviceId, Failure.Kind.TIMEOUT, List.of(new Problem("rules",
+                what + " (" + timeout.toMillis() + " ms)")));
+    }
+
+    private Result decideRead(ApplicationText.Read read, LocalDate date, Budget started) {
+        if (read.failed()) {
+            return read.failure();
+        }
+        JsonNode application = read.application();
+        String id = ApplicationText.safeText(application, "id");
+        Failure unknown = serviceProblem(application, id);
+        if (unknown != null) {
+            return unknown;
+        }
+        String serviceId = application.get("service").textValue();
+        if (date != null && !PlausibleDates.isDecisionDate(date)) {
+            return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, List.of(new Problem("asOf",
+                    date + " is not a date the engine judges at (1900 to 2999)")));
+        }
+        CompiledService service;
+        Budget.Spent beforeCompiling = Budget.measure();
+        try {
+            service = compiled(serviceId);
+        } catch (RulesException e) {
+            return rulesBroken(id, serviceId, e);
+        }
+        // The first application of a service waits for its rules to compile: that is not its decision's time.
+        Budget budget = started.extendedBy(beforeCompiling);
+        ApplicationReader.Outcome parsed = ApplicationReader.read(application, service, date);
+        if (!parsed.problems().isEmpty()) {
+            return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, ProblemList.capped(parsed.problems()));
+        }
+        if (budget.spent()) {
+            return timedOut(id, serviceId, "reading the application took longer than its time budget");
+        }
+        try {
+            return Evaluator.decide(service, parsed.application(), null, budget);
+        } catch (Evaluator.RuleFailure e) {
+            return new Failure(id, serviceId, Failure.Kind.RULE_FAILED, List.of(new Problem("rules",
+                    Echo.bounded(e.getMessage(), DIAGNOSTIC_EXCERPT))));
+        } catch (Evaluator.TimedOut e) {
+            return timedOut(id, serviceId, e.getMessage());
+        } catch (Evaluator.DateNotCovered e) {
+            return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, List.of(new Problem(
+                    date != null ? "asOf" : "submittedAt", e.getMessage() + "; applications of that date cannot "
+                    + "be decided")));
+        }
+    }
+
+    /** The failure when the application names no service, or none the catalog has; null when it names one. */
+    private Failure serviceProblem(JsonNode application, String id) {
         JsonNode serviceNode = application.get("service");
         if (serviceNode == null || !serviceNode.isTextual()) {
             List<Problem> problems = new ArrayList<>();
@@ -198,33 +326,28 @@ public final class DecisionEngine implements AutoCloseable {
             if (problems.isEmpty()) {
                 problems.add(new Problem("service", "is required"));
             }
-            return new Failure(id, null, Failure.Kind.INVALID_FIELD, problems);
+            return new Failure(id, null, Failure.Kind.INVALID_FIELD, ProblemList.capped(problems));
         }
-        String serviceId = serviceNode.asText();
-        // A service already compiled exists; only the first application of a service asks the file system.
-        if (!services.containsKey(serviceId) && !source.hasService(serviceId)) {
-            List<String> nearest = NearestIds.nearest(serviceId, source.serviceIds(), 3);
-            return new Failure(id, serviceId, Failure.Kind.UNKNOWN_SERVICE, List.of(new Problem("service",
-                    "unknown service '" + serviceId + "'; nearest: " + String.join(", ", nearest))));
+        String serviceId = serviceNode.textValue();
+        // A service already compiled exists; only the first application of a service asks the file system, and
+        // only for an id of the right shape.
+        if (services.containsKey(serviceId) || source.hasService(serviceId)) {
+            return null;
         }
-        CompiledService service;
-        try {
-            service = compiled(serviceId);
-        } catch (RulesException e) {
-            List<Problem> problems = new ArrayList<>();
-            problems.add(new Problem("service", "the rules of service '" + serviceId + "' do not compile"));
-            e.diagnostics().forEach(d -> problems.add(new Problem(d.location(), d.message())));
-            return new Failure(id, serviceId, Failure.Kind.RULES_BROKEN, problems);
-        }
-        ApplicationReader.Outcome read = ApplicationReader.read(application, service, date);
-        if (!read.problems().isEmpty()) {
-            return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, read.problems());
-        }
-        try {
-            return Evaluator.decide(service, read.application());
-        } catch (Evaluator.RuleFailure e) {
-            return new Failure(id, serviceId, Failure.Kind.RULE_FAILED, List.of(new Problem("rules", e.getMessage())));
-        }
+        List<String> nearest = NearestIds.nearest(serviceId, source.serviceIds(), 3);
+        String what = CatalogSource.isServiceId(serviceId) ? "unknown service " + Echo.quote(serviceId)
+                : Echo.quote(serviceId) + " is not a service id (Latin letters, digits, '.', '_' and '-')";
+        return new Failure(id, ApplicationText.safeText(application, "service"), Failure.Kind.UNKNOWN_SERVICE,
+                List.of(new Problem("service", what + "; nearest: " + String.join(", ", nearest))));
+    }
+
+    private static Failure rulesBroken(String id, String serviceId, RulesException e) {
+        List<Problem> problems = new ArrayList<>();
+        problems.add(new Problem("service", "the rules of service '" + serviceId + "' do not compile"));
+        // A diagnostic may quote a rule file: an excerpt at most, never a file copied whole.
+        e.diagnostics().forEach(d -> problems.add(new Problem(Echo.bounded(d.location(), 200),
+                Echo.bounded(d.message(), DIAGNOSTIC_EXCERPT))));
+        return new Failure(id, serviceId, Failure.Kind.RULES_BROKEN, ProblemList.capped(problems));
     }
 
     /**
@@ -261,12 +384,24 @@ public final class DecisionEngine implements AutoCloseable {
      * screening date with the answers that service asks; nothing is eligible unless its rules approve.
      */
     public ScreeningResult screen(ScreeningRequest request) {
-        return screener().screen(request.householdNode(), request.asOf(), request.services(), request.lifeEvent());
+        return screenGuarded(request.householdNode(), request.asOf(), request.services(), request.lifeEvent());
     }
 
     /** Screens a household for every service of the catalog as of {@code date} ({@code null}: today). */
     public ScreeningResult screen(JsonNode household, LocalDate date) {
-        return screener().screen(household, date, List.of(), null);
+        return screenGuarded(household, date, List.of(), null);
+    }
+
+    /** As {@link #guarded}: whatever a household holds, screening returns a result. */
+    private ScreeningResult screenGuarded(JsonNode household, LocalDate date, List<String> services,
+                                          String lifeEvent) {
+        try {
+            return screener().screen(household, date, services, lifeEvent);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ScreeningResult.failed(household == null ? null : ApplicationText.safeText(household, "id"),
+                    date != null ? date : LocalDate.now(ApplicationReader.TASHKENT), Failure.Kind.INTERNAL_ERROR,
+                    List.of(internalError(e, "household")));
+        }
     }
 
     private Screener screener() {
@@ -305,6 +440,11 @@ public final class DecisionEngine implements AutoCloseable {
             @Override
             public Result evaluate(JsonNode application, LocalDate date) {
                 return DecisionEngine.this.evaluate(application, date);
+            }
+
+            @Override
+            public Failure check(JsonNode input) {
+                return text.check(input).failure();
             }
         });
     }

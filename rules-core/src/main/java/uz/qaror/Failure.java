@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An application that could not be decided: malformed JSON, a wrong type, a bad date or identifier, an unknown
- * service, or rules that do not compile or fail. No partial decision is made. Input that is merely absent is
- * not a failure: it gives {@link Outcome#INCOMPLETE}.
+ * An application that could not be decided: malformed JSON, input beyond the {@link InputLimits}, a wrong type, a
+ * bad date or identifier, an unknown service, rules that do not compile or fail, a decision that took longer than
+ * its time budget, or a fault of the engine itself. No partial decision is made. Input that is merely absent is
+ * not a failure: it gives {@link Outcome#INCOMPLETE}. The engine returns a failure rather than throwing for
+ * anything an application holds.
  */
 public record Failure(String applicationId, String service, Kind kind, List<Problem> problems)
         implements Result {
@@ -26,11 +28,28 @@ public record Failure(String applicationId, String service, Kind kind, List<Prob
         /** The service's rule files do not compile. */
         RULES_BROKEN,
         /** A rule failed while deciding (a bug in the rule files, not in the input). */
-        RULE_FAILED;
+        RULE_FAILED,
+        /**
+         * The application is larger than an {@link InputLimits input limit} allows (bytes, nesting depth, string
+         * or number length, household members, documents, ...); the problem names the limit and the place. An HTTP
+         * server answers it with 413 Content Too Large.
+         */
+        LIMIT_EXCEEDED,
+        /**
+         * Deciding took longer than the engine's time budget ({@link DecisionEngine.Builder#timeout}); the rules
+         * were halted and nothing was decided. Rules that loop are the usual cause, not the input.
+         */
+        TIMEOUT,
+        /**
+         * The engine itself failed (a bug in Qaror, not in the input or the rules); the problem names the
+         * exception. Report it.
+         */
+        INTERNAL_ERROR;
 
-        /** Whether the applicant's input, rather than the rules, is at fault. */
+        /** Whether the applicant's input, rather than the rules or the engine, is at fault. */
         public boolean isInputProblem() {
-            return this == MALFORMED_JSON || this == INVALID_FIELD || this == UNKNOWN_SERVICE;
+            return this == MALFORMED_JSON || this == INVALID_FIELD || this == UNKNOWN_SERVICE
+                    || this == LIMIT_EXCEEDED;
         }
     }
 

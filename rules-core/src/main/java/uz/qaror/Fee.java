@@ -14,7 +14,7 @@ public record Fee(List<Component> components, BigDecimal totalBca, BigDecimal to
         components = List.copyOf(components);
     }
 
-    /** One part of a fee, e.g. the certificate or an express option. */
-    public record Component(String code, BigDecimal bca, BigDecimal soum) {
+    /** One part of a fee, e.g. the certificate or an express option, with the act that sets it. */
+    public record Component(String code, BigDecimal bca, BigDecimal soum, String legalBasis) {
     }
 }

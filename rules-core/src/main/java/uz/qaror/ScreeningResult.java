@@ -18,14 +18,32 @@ import uz.qaror.internal.screen.ScreeningJson;
  * @param ignored     known answers that none of the services screened asks ({@code form.<name>}), or that the
  *                    service they are given for does not ask ({@code forms.<service>.<name>}, {@code forms.<service>}
  *                    for a service not screened); a name here is often misspelt
+ * @param problemKind what kind of failure the problems are, as {@link Failure.Kind} names an application's
+ *                    ({@code LIMIT_EXCEEDED} for a household over the engine's input limits, {@code INVALID_FIELD}
+ *                    for a bad value, ...); {@code null} when the household was screened
  */
 public record ScreeningResult(String householdId, LocalDate asOf, List<ScreeningAnswer> answers,
-                              List<Problem> problems, List<String> ignored) {
+                              List<Problem> problems, List<String> ignored, Failure.Kind problemKind) {
 
     public ScreeningResult {
         answers = List.copyOf(answers);
         problems = List.copyOf(problems);
         ignored = List.copyOf(ignored);
+        if (problems.isEmpty() != (problemKind == null)) {
+            throw new IllegalArgumentException("a result has a problem kind exactly when it has problems");
+        }
+    }
+
+    /** A household screened: its answers, and the known answers no service asked. */
+    public static ScreeningResult screened(String householdId, LocalDate asOf, List<ScreeningAnswer> answers,
+                                           List<String> ignored) {
+        return new ScreeningResult(householdId, asOf, answers, List.of(), ignored, null);
+    }
+
+    /** A household that could not be screened, and why. */
+    public static ScreeningResult failed(String householdId, LocalDate asOf, Failure.Kind kind,
+                                         List<Problem> problems) {
+        return new ScreeningResult(householdId, asOf, List.of(), problems, List.of(), kind);
     }
 
     /** Whether the household could be screened (its answers are then complete). */
@@ -46,7 +64,7 @@ public record ScreeningResult(String householdId, LocalDate asOf, List<Screening
     /**
      * The result as JSON: {@code householdId}, {@code asOf}, {@code answers} (each with {@code service},
      * {@code name}, {@code status}, {@code reasons}, {@code needs}, {@code amounts}, {@code fee},
-     * {@code rulesVersion}, {@code problems}), {@code problems} and {@code ignored}; texts in the given language.
+     * {@code rulesVersion}, {@code problems}), {@code problems}, {@code problemKind} and {@code ignored}; texts in the given language.
      */
     public String toJson(Language language) {
         return ScreeningJson.write(this, List.of(language));

@@ -30,6 +30,7 @@ public record ServiceDescriptor(
         List<String> legalBasis,
         String verification,
         List<String> unverified,
+        List<Regime> regimes,
         FeeSchedule fee,
         Deadline deadline,
         List<Input> inputs,
@@ -40,13 +41,50 @@ public record ServiceDescriptor(
         channels = channels == null ? List.of() : List.copyOf(channels);
         legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
         unverified = unverified == null ? List.of() : List.copyOf(unverified);
+        regimes = regimes == null ? List.of() : List.copyOf(regimes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        for (int i = 1; i < regimes.size(); i++) {
+            Regime earlier = regimes.get(i - 1);
+            Regime later = regimes.get(i);
+            if (earlier.to() == null) {
+                throw new IllegalArgumentException("regime " + i + " has no 'to' date, yet regime " + (i + 1)
+                        + " follows it: give regime " + i + " its last day");
+            }
+            if (later.from() == null) {
+                throw new IllegalArgumentException("regime " + (i + 1) + " has no 'from' date; only the first "
+                        + "regime may leave it out");
+            }
+            if (!later.from().isAfter(earlier.to())) {
+                throw new IllegalArgumentException("regime " + (i + 1) + " starts on " + later.from()
+                        + ", not after regime " + i + " ends on " + earlier.to()
+                        + ": regimes follow each other in date order without overlapping");
+            }
+        }
     }
 
     /** The service's name in a language, falling back to Uzbek Latin, then to the id. */
     public String name(Language language) {
         String name = names.get(language.tag());
         return name != null ? name : names.getOrDefault(Language.UZ.tag(), id);
+    }
+
+    /**
+     * One legal regime of the service and the days it governs, both included ({@code from} empty: since before
+     * the catalog's dates; {@code to} empty: still in force). The rules carry the same dates as
+     * {@code date-effective}/{@code date-expires} or dated parameters; this entry says so to people.
+     *
+     * @param act          the acts of this regime
+     * @param verification V, P or E, as for the service
+     * @param summary      what decides under this regime, in a sentence
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Regime(java.time.LocalDate from, java.time.LocalDate to, String act, String verification,
+                         String summary) {
+        public Regime {
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new IllegalArgumentException("a regime ends (" + to + ") before it starts (" + from + ")");
+            }
+        }
     }
 
     /** The agency that owns the service. */
@@ -74,11 +112,20 @@ public record ServiceDescriptor(
         }
     }
 
-    /** A fee component in BCA; {@code onlineBca} applies to web and mobile applications when set. */
+    /**
+     * A fee component in BCA; {@code onlineBca} applies to web and mobile applications when set; its own
+     * {@code legalBasis} where it rests on another act (or another label) than the schedule as a whole.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FeeComponent(String code, BigDecimal bca, BigDecimal onlineBca, Map<String, String> names) {
+    public record FeeComponent(String code, BigDecimal bca, BigDecimal onlineBca, String legalBasis,
+                               Map<String, String> names) {
         public FeeComponent {
             names = names == null ? Map.of() : Map.copyOf(names);
+        }
+
+        /** The rate for an application on this channel: {@code onlineBca} online where set, else {@code bca}. */
+        public BigDecimal rate(boolean online) {
+            return online && onlineBca != null ? onlineBca : bca;
         }
     }
 
@@ -90,8 +137,9 @@ public record ServiceDescriptor(
     /**
      * An input the rules read: a path ({@code applicant.birthDate}, {@code household.members},
      * {@code form.spouseBirthDate}, {@code documents.medical-certificate}), its type for {@code form.*} inputs
-     * ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code date}, {@code enum}), and
-     * whether the application is incomplete without it.
+     * ({@code string}, {@code integer}, {@code number}, {@code boolean}, {@code date}, {@code enum}, or an
+     * identifier: {@code pinfl}, {@code stir}, {@code passport}, {@code phone}, {@code soato}, which the engine
+     * checks as it checks the applicant's own), and whether the application is incomplete without it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Input(String path, String type, boolean required, List<String> values,

@@ -44,7 +44,8 @@ class ScreeningTest {
                 {"id": "HH-1", "applicant": {"birthDate": "1990-01-01"}, "form": {"income": 900000}}""");
         assertThat(result.screened()).isTrue();
         assertThat(result.asOf()).isEqualTo(DATE);
-        assertThat(result.answers()).extracting(ScreeningAnswer::service).containsExactly("demo-benefit", "silent");
+        assertThat(result.answers()).extracting(ScreeningAnswer::service)
+                .containsExactly("demo-benefit", "identifiers", "silent");
         ScreeningAnswer benefit = answer(result, "demo-benefit");
         assertThat(benefit.status()).isEqualTo(ScreeningStatus.ELIGIBLE);
         assertThat(benefit.amounts()).extracting(Decision.Amount::code).containsExactly("benefit");
@@ -146,11 +147,32 @@ class ScreeningTest {
         ScreeningResult pinfl = screen(ENGINE, """
                 {"applicant": {"pinfl": "31405982610121"}}""");
         assertThat(pinfl.problems()).extracting(Problem::path).containsExactly("applicant.pinfl");
-        assertThat(pinfl.problems().get(0).message()).contains("expected 2");
+        assertThat(pinfl.problems().get(0).message()).contains("check digit");
+        assertThat(pinfl.problemKind()).isEqualTo(Failure.Kind.INVALID_FIELD);
 
         assertThat(screen(ENGINE, "[]").problems().get(0).message()).contains("a household is a JSON object");
         assertThat(ENGINE.screen((JsonNode) null, DATE).problems().get(0).message()).contains("got nothing");
         assertThat(screen(ENGINE, "{}").problems()).extracting(Problem::path).containsExactly("applicant");
+    }
+
+    @Test
+    void aHouseholdOverTheEnginesInputLimitsIsOneFailureOfThatKindNotAnErrorPerService() throws Exception {
+        DecisionEngine limited = DecisionEngine.builder().rulesDirectory(DecisionEngineTest.CATALOG)
+                .inputLimits(InputLimits.builder().maxMembers(2).build()).build();
+        ScreeningResult crowded = screen(limited, """
+                {"applicant": {"birthDate": "1990-01-01"}, "household": {"members": [
+                  {"relation": "child"}, {"relation": "child"}, {"relation": "child"}]}}""");
+        assertThat(crowded.screened()).isFalse();
+        assertThat(crowded.answers()).isEmpty();
+        assertThat(crowded.problemKind()).isEqualTo(Failure.Kind.LIMIT_EXCEEDED);
+        assertThat(crowded.problems()).extracting(Problem::path).containsExactly("household.members");
+
+        ScreeningResult control = screen(ENGINE, "{\"applicant\": {\"birthDate\": \"1990-01-01\"}, "
+                + "\"form\": {\"income\": \"12\\u0000\"}}");
+        assertThat(control.problemKind()).isEqualTo(Failure.Kind.INVALID_FIELD);
+        assertThat(control.answers()).isEmpty();
+        assertThat(Json.JSON.readTree(control.toJson(Language.EN)).get("problemKind").asText())
+                .isEqualTo("INVALID_FIELD");
     }
 
     @Test

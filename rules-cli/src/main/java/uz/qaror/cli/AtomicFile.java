@@ -1,13 +1,17 @@
 package uz.qaror.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes a file aside and moves it into place, so that it appears whole or not at all. */
+import uz.qaror.tools.batch.OutputFile;
+
+/**
+ * Writes a whole file at once the way every output is written ({@link OutputFile}: a regular file only, locked,
+ * written aside and moved into place, mode 0666 less the umask); a failure leaves no partial file behind, since
+ * such an output cannot be resumed.
+ */
 final class AtomicFile {
 
     interface Body<T> {
@@ -18,23 +22,16 @@ final class AtomicFile {
     }
 
     static <T> T write(Path target, Body<T> body) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".partial");
+        OutputFile file = OutputFile.open(target);
         try {
             T result;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                result = body.writeTo(out);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputStream out = new BufferedOutputStream(file.startPartial(), 1 << 16);
+            result = body.writeTo(out);
+            out.flush();
+            file.commit();
             return result;
         } finally {
-            Files.deleteIfExists(temporary);
+            file.discard();
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,15 +18,19 @@ import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.Internals;
 import uz.qaror.tools.lint.Linter;
+import uz.qaror.tools.report.CheckReport;
+import uz.qaror.tools.report.ReportFormat;
 
 /** {@code qaror check}: compiles and lints every service and prints diagnostics as file:line:column. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compiles and lints every service; prints problems as file:line:column.",
+        description = {"Compiles and lints every service, or those named; prints problems as file:line:column.",
                 "Each problem is printed as file:line:column: level: message.",
                 "Lint warns of rules without @legalBasis, reason texts missing a language or",
                 "unused, inputs and parameters no rule reads, amounts written as literals,",
-                "services without test cases and files nothing loads; a reason code or a",
+                "services without test cases and files nothing loads, a threshold written in",
+                "several rules; Drools' own warnings are shown too. A reason code or a",
                 "parameter that does not exist is an error.",
+                "--format json and --format sarif print the same for programs (docs/formats.md).",
                 "Exits 1 when a service has errors (with --strict, also warnings)."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -37,24 +43,39 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "The services to check; all when none is named.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "How to print the findings: text (default), json, or sarif (SARIF 2.1.0, for editors and"
+                    + " code scanning).")
+    String format;
+
     @Override
     public Integer call() {
+        ReportFormat chosen;
+        try {
+            chosen = ReportFormat.parse(format, List.of(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.SARIF));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
         DecisionEngine engine = rules.engine();
-        // Compile every service on every core first; the loop below then reads the compiled services (or their
-        // diagnostics) in order.
-        engine.prepareAll();
-        List<Diagnostic> diagnostics = new ArrayList<>(Linter.lintCatalog(Internals.source(engine)));
-        for (String id : engine.serviceIds()) {
+        List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (services.isEmpty()) {
+            // Compile every service on every core first; the loop below then reads the compiled services (or
+            // their diagnostics) in order.
+            engine.prepareAll();
+            diagnostics.addAll(Linter.lintCatalog(Internals.source(engine)));
+        }
+        for (String id : ids) {
             diagnostics.addAll(check(engine, id));
         }
+        CheckReport report = new CheckReport(engine.rulesLocation(), ids.size(), diagnostics, strict);
         PrintWriter out = spec.commandLine().getOut();
-        diagnostics.forEach(out::println);
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        long warnings = diagnostics.size() - errors;
-        out.println(engine.serviceIds().size() + " services checked in " + engine.rulesLocation() + ": "
-                + errors + " errors, " + warnings + " warnings" + (strict && warnings > 0 ? " (--strict)" : ""));
+        out.print(report.render(chosen, Qaror.version()));
         out.flush();
-        return errors > 0 || (strict && warnings > 0) ? Qaror.CHECKS_FAILED : Qaror.DONE;
+        return report.passed() ? Qaror.DONE : Qaror.CHECKS_FAILED;
     }
 
     /** The compiler's errors, or when the service compiles, the linter's findings. */

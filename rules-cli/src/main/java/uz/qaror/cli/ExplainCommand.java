@@ -49,7 +49,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(Json.JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(explained.explanation().toJson(application.language.language)));
         } else {
-            out.print(explained.explanation().text(application.language.language));
+            out.print(TerminalText.escapeKeepingLines(explained.explanation().text(application.language.language)));
         }
         out.flush();
         return Qaror.DONE;

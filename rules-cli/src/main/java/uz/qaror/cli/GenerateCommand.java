@@ -54,6 +54,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Share of invalid records, 0 to 1 (malformed JSON, bad PINFL, bad date, unknown service).")
     double invalidShare;
 
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "First submission day, YYYY-MM-DD (default 2023-01-01).")
+    LocalDate from = ApplicationGenerator.FIRST_DAY;
+
+    @Option(names = "--to", paramLabel = "DATE",
+            description = "Last submission day, YYYY-MM-DD, included (default 2026-10-31). Submission dates are "
+                    + "spread evenly from --from to --to.")
+    LocalDate to = ApplicationGenerator.LAST_DAY;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here instead of standard output.")
     Path output;
 
@@ -75,6 +84,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--count and --households must be 0 or more and --invalid-share between 0 and 1");
         }
+        if (to.isBefore(from)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--to " + to + " is before --from " + from);
+        }
         DecisionEngine engine = rules.engine();
         List<ServiceDescriptor> all = engine.services();
         List<ServiceDescriptor> chosen = all;
@@ -82,9 +95,9 @@ final class GenerateCommand implements Callable<Integer> {
             KnownServices.check(spec, all.stream().map(ServiceDescriptor::id).toList(), services);
             chosen = all.stream().filter(s -> services.contains(s.id())).toList();
         }
-        ApplicationGenerator generator = new ApplicationGenerator(chosen, seed, invalidShare);
+        ApplicationGenerator generator = new ApplicationGenerator(chosen, seed, invalidShare, from, to);
         if (output == null) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            Writer out = StandardOutput.writer(spec.commandLine().getOut());
             writeAll(generator, total, out);
             out.flush();
         } else {
@@ -102,6 +115,9 @@ final class GenerateCommand implements Callable<Integer> {
         for (long i = 0; i < total; i++) {
             out.write(households != null ? generator.household(i, populationDay) : generator.line(i));
             out.write('\n');
+            if (i % 4096 == 4095) {
+                out.flush(); // a failed write (a full disk, a closed pipe) stops the run here, not at the end
+            }
         }
     }
 }

@@ -36,4 +36,9 @@ final class ManyApplications {
     RecordSource open() throws IOException {
         return RecordSource.open(input, System.in);
     }
+
+    /** Opens the input with a limit on one record's bytes. */
+    RecordSource open(int maxRecordBytes) throws IOException {
+        return RecordSource.open(input, System.in, maxRecordBytes);
+    }
 }

@@ -1,5 +1,6 @@
 package uz.qaror.cli;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import uz.qaror.RulesException;
+import uz.qaror.tools.batch.ResumableOutput;
 
 /** {@code qaror}: decides applications to the Single Portal's services from the command line. */
 @Command(name = "qaror",
@@ -32,6 +34,7 @@ import uz.qaror.RulesException;
                 CheckCommand.class,
                 TestCommand.class,
                 CatalogCommand.class,
+                TableCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
@@ -41,7 +44,8 @@ import uz.qaror.RulesException;
                 "1:checks failed (an application could not be decided, a rule file has errors, a test failed, "
                         + "rule coverage is below --min-coverage, check --strict found warnings)",
                 "2:usage error (unknown option, missing argument)",
-                "3:unreadable input or rules (file not found, rules folder or test file broken)"
+                "3:unreadable input or rules (file not found, rules folder or test file broken), or an output that "
+                        + "cannot be written (disk full, closed pipe, not a regular file, locked by another run)"
         })
 public final class Qaror implements Runnable {
 
@@ -67,23 +71,52 @@ public final class Qaror implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(StandardOutput.open(FileDescriptor.out));
+        commandLine.setErr(StandardOutput.open(FileDescriptor.err));
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line, for main and tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Qaror());
         commandLine.setExitCodeExceptionMapper(error -> {
-            if (error instanceof CommandLine.ParameterException) {
+            if (error instanceof CommandLine.ParameterException
+                    || error instanceof ResumableOutput.ResumeRefused) {
                 return USAGE;
             }
             return error instanceof RulesException || error instanceof java.io.UncheckedIOException
                     || error instanceof java.io.IOException ? UNREADABLE : CHECKS_FAILED;
         });
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
-            cmd.getErr().println("qaror: " + describe(error));
+            cmd.getErr().println("qaror: " + TerminalText.escape(describe(error)));
             cmd.getErr().flush();
             return cmd.getExitCodeExceptionMapper().getExitCode(error);
+        });
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            CommandLine cmd = error.getCommandLine();
+            // picocli's own handler, but the message (which may quote an argument) escaped
+            cmd.getErr().println(TerminalText.escape(error.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, cmd.getErr())) {
+                cmd.usage(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return USAGE;
+        });
+        // Whatever a command printed, a failed write to standard output is an error, never exit 0.
+        commandLine.setExecutionStrategy(parseResult -> {
+            int code = new CommandLine.RunLast().execute(parseResult);
+            try {
+                StandardOutput.check(commandLine.getOut());
+            } catch (IOException e) {
+                commandLine.getErr().println("qaror: " + e.getMessage());
+                commandLine.getErr().flush();
+                return UNREADABLE;
+            }
+            return code;
         });
         return commandLine;
     }
@@ -96,17 +129,24 @@ public final class Qaror implements Runnable {
         return error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
+    /** The version of qaror, from the build; {@code unknown} when run from classes without it. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Qaror.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // The version is for information only.
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = Qaror.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"qaror " + properties.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"qaror " + version(),
                     "Java " + System.getProperty("java.version")};
         }
     }

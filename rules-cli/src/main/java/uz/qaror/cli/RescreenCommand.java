@@ -1,11 +1,7 @@
 package uz.qaror.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.internal.json.Json;
+import uz.qaror.tools.batch.RecordFormat;
 import uz.qaror.tools.batch.RecordSource;
-import uz.qaror.tools.batch.ResumableOutput;
+import uz.qaror.tools.batch.RunSettings;
 import uz.qaror.tools.screen.RescreenSummary;
 import uz.qaror.tools.screen.Rescreener;
 import uz.qaror.tools.screen.ScreeningOptions;
@@ -35,11 +32,22 @@ import uz.qaror.tools.screen.Tally;
                 + "and writes who becomes eligible (the proactive offers, with amounts and reasons in the four "
                 + "languages), who loses eligibility and whose amounts change.",
                 "%nInput: households as JSON Lines (one per line; see qaror generate --households), a JSON array or "
-                        + "a folder of .json files. Output: exactly one JSON line per household, in input order; a "
-                        + "record that is not a valid household becomes an error record and the run goes on. With -o "
-                        + "the file is written aside (OUT.partial) and moved into place at the end; --resume "
-                        + "continues an interrupted run, on the same date. A summary per service goes to stderr "
-                        + "(and to --summary FILE as JSON)."})
+                        + "a folder of .json files, read as qaror batch reads applications. Output: exactly one JSON "
+                        + "line per household, in input order; a record that cannot be read or screened (not JSON, "
+                        + "not UTF-8, over --max-record-bytes or the engine's input limits, not a valid household, "
+                        + "past --record-timeout) becomes an error record and the run goes on. With -o the file is "
+                        + "written aside (OFFERS.partial, with OFFERS.partial.json recording the input's fingerprint, "
+                        + "both rule sets and the options) under a lock and moved into place at the end; an "
+                        + "interrupted run (a failure, SIGTERM, SIGINT) keeps whole records and prints the command "
+                        + "that continues it with --resume, on the same date. Every write is checked. A summary per "
+                        + "service goes to stderr (and to --summary FILE as JSON)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every household re-screened",
+                "1:done, but some records are error records",
+                "2:usage error, or --resume with another input, other rules or other options than the partial's",
+                "3:unreadable input or rules, or an output that cannot be written; with -o the partial is kept "
+                        + "for --resume"})
 final class RescreenCommand implements Callable<Integer> {
 
     @Spec
@@ -57,19 +65,16 @@ final class RescreenCommand implements Callable<Integer> {
     Path candidate;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OFFERS",
-            description = "Write the records here instead of standard output.")
+            description = "Write the records here instead of standard output (a regular file).")
     Path output;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as JSON.")
     Path summaryFile;
 
     @Option(names = "--resume", description = "Continue an interrupted run from OFFERS.partial: no household is "
-            + "screened or written twice.")
+            + "screened or written twice. Refused when the input, either rule set or the options that change records "
+            + "differ from the interrupted run's.")
     boolean resume;
-
-    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-            description = "When stderr is not a terminal, print a progress line this often (default ${DEFAULT-VALUE}).")
-    int progressEvery;
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Screen both sides as of this date (YYYY-MM-DD); default today, or on --resume the date "
@@ -79,78 +84,101 @@ final class RescreenCommand implements Callable<Integer> {
     @Mixin
     ScreeningChoice choice;
 
+    @Mixin
+    RecordRunOptions records;
+
     @Override
     public Integer call() throws IOException {
         if (resume && output == null) {
             throw new ParameterException(spec.commandLine(), "--resume needs -o OFFERS");
         }
+        records.check(spec);
         population.check(spec);
-        DecisionEngine before = "embedded".equals(baseline) ? DecisionEngine.embedded()
-                : DecisionEngine.fromDirectory(Path.of(baseline));
+        Path baselineRules = "embedded".equals(baseline) ? null : Path.of(baseline);
+        DecisionEngine before = baselineRules == null ? DecisionEngine.embedded()
+                : DecisionEngine.fromDirectory(baselineRules);
         DecisionEngine after = DecisionEngine.fromDirectory(candidate);
         List<String> known = new ArrayList<>(new java.util.TreeSet<>(before.serviceIds()));
         after.serviceIds().stream().filter(id -> !known.contains(id)).forEach(known::add);
         ScreeningOptions options = choice.options(spec, known, asOf);
         PrintWriter err = spec.commandLine().getErr();
         RescreenSummary summary = new RescreenSummary();
-        ResumableOutput out = output == null ? null : ResumableOutput.open(output, null, resume);
-        long skip = out == null ? 0 : out.existingRecords();
-        LocalDate date = options.asOf();
-        if (skip > 0) {
-            List<String> first = new ArrayList<>();
-            out.forEachExisting(line -> {
+        BatchOutputs outputs = BatchOutputs.open(output, null, RecordFormat.JSONL, resume,
+                () -> settings(baselineRules), err);
+        LocalDate[] earlier = {null};
+        long skip;
+        try {
+            skip = outputs.alignForResume(written -> written.forEachExisting(line -> {
+                Tally tally;
                 try {
-                    summary.add(Tally.of(line));
+                    tally = Tally.of(line);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(out.partial() + ": " + e.getMessage()
+                    throw new IOException(written.partial() + ": " + e.getMessage()
                             + "; it is not the output of qaror rescreen", e);
                 }
-                if (first.isEmpty()) {
-                    first.add(line);
+                summary.add(tally);
+                if (earlier[0] == null) {
+                    earlier[0] = LocalDate.parse(Json.JSON.readTree(line).path("asOf").asText());
                 }
-            });
-            LocalDate earlier = LocalDate.parse(Json.JSON.readTree(first.get(0)).path("asOf").asText());
-            if (date != null && !date.equals(earlier)) {
-                throw new ParameterException(spec.commandLine(), "--as-of " + date + " differs from the date of the "
-                        + "interrupted run, " + earlier + "; a population is re-screened on one date");
-            }
-            date = earlier;
-            err.println("resuming after " + skip + " households already written to " + out.partial()
-                    + ", as of " + date);
-        }
-        Rescreener rescreener = new Rescreener(before, after, options.on(date));
-        boolean terminal = Boolean.getBoolean("qaror.stderr.tty") || System.console() != null;
-        Progress progress = new Progress(err, terminal, Duration.ofSeconds(progressEvery));
-        long start = System.nanoTime();
-        Writer stdout = null;
-        try (RecordSource source = population.open()) {
-            Writer target = out != null ? out.writer()
-                    : (stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-            rescreener.run(source, skip, target, summary, population.threads, progress::update);
+            }));
         } catch (IOException | RuntimeException e) {
-            if (out != null) {
-                out.suspend();
-                err.println("qaror: the re-screening stopped; " + summary.households() + " households are in "
-                        + out.partial() + "; run again with --resume to continue");
-            }
+            outputs.suspend();
             throw e;
         }
-        if (stdout != null) {
-            stdout.flush();
+        // A population is re-screened on one date: a resumed run keeps the date of the records already written.
+        LocalDate date = earlier[0] != null ? earlier[0] : options.asOf();
+        if (earlier[0] != null) {
+            err.println("the households already written were re-screened as of " + date + "; so are the rest");
         }
-        if (out != null) {
-            out.commit();
+        Rescreener rescreener = new Rescreener(before, after, options.on(date), records.recordDeadline());
+        Progress progress = records.progress(err);
+        long start = System.nanoTime();
+        String again = StopOnSignal.commandLine(spec.commandLine().getParseResult().originalArgs(), "--resume");
+        boolean finished;
+        try (StopOnSignal signals = new StopOnSignal(rescreener::stop,
+                () -> outputs.tellHowToContinue(again, summary.households()))) {
+            try (RecordSource source = population.open(records.maxRecordBytes)) {
+                finished = rescreener.run(source, skip, outputs.records(spec.commandLine().getOut()), summary,
+                        population.threads, progress::update);
+            } catch (IOException | RuntimeException e) {
+                // Keep what was written for --resume, never a half-written OFFERS.
+                progress.finish();
+                outputs.suspend();
+                outputs.tellHowToContinue(again, summary.households());
+                throw e;
+            }
+            progress.finish();
+            if (finished) {
+                outputs.commit();
+            } else {
+                outputs.suspend();
+                outputs.tellHowToContinue(again, summary.households());
+            }
         }
-        progress.finish();
         if (summaryFile != null) {
             AtomicFile.write(summaryFile, stream -> {
-                Json.JSON.writerWithDefaultPrettyPrinter().writeValue(stream, summary.toJson());
+                // Written as bytes: Jackson would close the stream, which the atomic file still syncs and moves.
+                stream.write(Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson()));
                 return null;
             });
         }
         err.println(describe(summary, rescreener.asOf(), Duration.ofNanos(System.nanoTime() - start)));
         err.flush();
-        return summary.errorRecords() > 0 ? Qaror.CHECKS_FAILED : Qaror.DONE;
+        return !finished ? Qaror.UNREADABLE : summary.errorRecords() > 0 ? Qaror.CHECKS_FAILED : Qaror.DONE;
+    }
+
+    /** What must match for a resume: the input's bytes, both rule sets, and every option that changes records. */
+    private RunSettings settings(Path baselineRules) throws IOException {
+        return RunSettings.builder()
+                .input(population.input)
+                .checked("baseline", RulesOptions.describe(baselineRules))
+                .checked("candidate", RulesOptions.describe(candidate))
+                .checked("--as-of", asOf)
+                .checked("--services", choice.services == null ? null : String.join(",", choice.services))
+                .checked("--life-event", choice.lifeEvent)
+                .checked("--max-record-bytes", records.maxRecordBytes)
+                .checked("qaror", Qaror.version())
+                .build();
     }
 
     static String describe(RescreenSummary summary, LocalDate date, Duration took) {

@@ -1,5 +1,6 @@
 package uz.qaror.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
+import uz.qaror.Failure;
 import uz.qaror.Language;
 import uz.qaror.Reason;
 import uz.qaror.ScreeningAnswer;
 import uz.qaror.ScreeningResult;
 import uz.qaror.ScreeningStatus;
+import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.json.Json;
+import uz.qaror.tools.batch.InputRecord;
 import uz.qaror.tools.screen.HouseholdRecords;
 import uz.qaror.tools.screen.ScreeningOptions;
 
@@ -61,15 +65,20 @@ final class ScreenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = InputFiles.readText(file);
         DecisionEngine engine = rules.engine();
+        // Read as a batch reads a record: at most the engine's byte limit (and one byte more, to tell it too large).
+        byte[] bytes;
+        try (InputStream in = InputFiles.open(file)) {
+            bytes = new ApplicationText(engine.inputLimits()).take(in);
+        }
         ScreeningOptions options = choice.options(spec, engine.serviceIds(), rules.asOf);
         if (choice.services == null) {
             // Every service is screened: compile them on every core rather than one after another. A service that
             // does not compile is reported in its answer.
             engine.prepareAll();
         }
-        ScreeningResult result = HouseholdRecords.screen(engine, text, options);
+        ScreeningResult result = HouseholdRecords.screen(engine, new InputRecord(1, file, bytes, bytes.length),
+                options);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -80,14 +89,13 @@ final class ScreenCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         if (!result.screened()) {
-            err.println("qaror: " + file + ": cannot be screened:");
-            result.problems().forEach(p -> err.println("  " + p.path() + ": " + p.message()));
+            return FailureReport.print(err, file, new Failure(result.householdId(), null, result.problemKind(),
+                    result.problems()), "screened");
         }
-        result.ignored().forEach(name -> err.println("qaror: note: " + name
+        result.ignored().forEach(name -> err.println("qaror: note: " + TerminalText.escape(name)
                 + " is asked by none of the services screened; is it misspelt?"));
         err.flush();
-        boolean failed = !result.screened() || !result.withStatus(ScreeningStatus.ERROR).isEmpty();
-        return failed ? Qaror.CHECKS_FAILED : Qaror.DONE;
+        return result.withStatus(ScreeningStatus.ERROR).isEmpty() ? Qaror.DONE : Qaror.CHECKS_FAILED;
     }
 
     static String table(ScreeningResult result, Language language) {

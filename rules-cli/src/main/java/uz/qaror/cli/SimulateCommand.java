@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
+import uz.qaror.Language;
 import uz.qaror.tools.batch.RecordSource;
 import uz.qaror.internal.json.Json;
 import uz.qaror.tools.simulate.HtmlReport;
@@ -25,9 +26,9 @@ import uz.qaror.tools.simulate.Simulator;
 /** {@code qaror simulate}: what a rule change would do to a set of applications. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Decides every application under two rule sets and reports what changes.",
-                "%nPer service: the transition matrix (APPROVED to REJECTED, ...), amount and fee changes, sample "
-                        + "applications per transition, and the list of changed applications; as JSON and as a "
-                        + "self-contained HTML page with charts."})
+                "%nPer service: the transition matrix (APPROVED to REJECTED, ...), amount and fee changes apart from "
+                        + "outcome changes, sample applications per transition, and the list of changed applications; "
+                        + "as JSON and as a self-contained HTML page (tables and charts, no script) in --lang."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +54,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
     Path html;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "uz", converter = LanguageOption.Converter.class,
+            description = "Language of the HTML report: uz (default), uz-Cyrl, ru, en.")
+    Language language;
 
     @Option(names = "--max-changes", paramLabel = "N", defaultValue = "100000",
             description = "List at most this many changed applications (default ${DEFAULT-VALUE}); all are counted.")
@@ -84,7 +89,7 @@ final class SimulateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         if (html != null) {
-            String page = HtmlReport.render(json);
+            String page = HtmlReport.render(json, language);
             AtomicFile.write(html, out -> {
                 out.write(page.getBytes(StandardCharsets.UTF_8));
                 return null;
@@ -92,7 +97,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(report.records() + " applications decided under both rule sets; " + report.changed()
-                + " change");
+                + " change: " + report.outcomeChanged() + " in outcome, " + (report.changed() - report.outcomeChanged())
+                + " in an amount or the fee only");
         err.flush();
         return Qaror.DONE;
     }

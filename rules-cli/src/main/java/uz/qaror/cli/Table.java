@@ -3,13 +3,18 @@ package uz.qaror.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with columns padded to their widest cell. */
+/** A plain text table with columns padded to their widest cell (counts may be aligned to the right). */
 final class Table {
 
     private Table() {
     }
 
     static String render(List<String> header, List<List<String>> rows) {
+        return render(header, rows, false);
+    }
+
+    /** With {@code countsRight}, every column but the first is aligned to the right, as numbers are. */
+    static String render(List<String> header, List<List<String>> rows, boolean countsRight) {
         List<List<String>> all = new ArrayList<>();
         all.add(header);
         all.addAll(rows);
@@ -24,9 +29,14 @@ final class Table {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                line.append(cell);
+                String padding = " ".repeat(widths[i] - cell.length());
+                if (countsRight && i > 0) {
+                    line.append(padding).append(cell);
+                } else {
+                    line.append(cell).append(i < row.size() - 1 ? padding : "");
+                }
                 if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - cell.length() + 2));
+                    line.append("  ");
                 }
             }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());

@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
-import uz.qaror.internal.run.NearestIds;
-import uz.qaror.tools.testing.CaseResult;
-import uz.qaror.tools.testing.Coverage;
+import uz.qaror.tools.report.ReportFormat;
+import uz.qaror.tools.report.TestReport;
 import uz.qaror.tools.testing.JUnitXml;
 import uz.qaror.tools.testing.TestRunner;
 
@@ -29,6 +28,7 @@ import uz.qaror.tools.testing.TestRunner;
                 "Prints each failing case as file:line: service: case with what was expected",
                 "against what came out, then the number of cases and failures and the rule",
                 "coverage: the rules some case fired, per service and in total.",
+                "--format json and --format junit print the results for programs (docs/formats.md).",
                 "Exits 1 when a case fails or coverage is below --min-coverage, 3 when a rule",
                 "or test file is broken."})
 final class TestCommand implements Callable<Integer> {
@@ -45,6 +45,10 @@ final class TestCommand implements Callable<Integer> {
             description = "Also write the results as JUnit XML, for CI (written aside, then moved into place).")
     Path junit;
 
+    @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
+            description = "How to print the results: text (default), json, or junit (JUnit XML).")
+    String format;
+
     @Option(names = "--min-coverage", paramLabel = "PERCENT",
             description = "Fail when fewer than this percentage of all rules is fired by some case.")
     Double minCoverage;
@@ -54,58 +58,31 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportFormat chosen;
+        try {
+            chosen = ReportFormat.parse(format, List.of(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.JUNIT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
         if (junit != null && Files.isDirectory(junit)) {
             throw new ParameterException(spec.commandLine(), "--junit " + junit + " is a folder; name the XML file"
                     + " to write, such as " + junit.resolve("qaror-tests.xml"));
         }
         DecisionEngine engine = rules == null ? DecisionEngine.embedded() : DecisionEngine.fromDirectory(rules);
-        List<String> ids = selected(engine.serviceIds());
+        List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
         List<TestRunner.ServiceReport> reports = new ArrayList<>();
         for (String id : ids) {
             reports.add(TestRunner.run(engine, id));
         }
+        TestReport report = new TestReport(engine.rulesLocation(), reports, minCoverage);
         PrintWriter out = spec.commandLine().getOut();
-        int cases = 0;
-        int failed = 0;
-        for (TestRunner.ServiceReport report : reports) {
-            for (CaseResult result : report.results()) {
-                cases++;
-                if (!result.passed()) {
-                    failed++;
-                    out.println(result.testCase().file() + ":" + Math.max(1, result.testCase().line()) + ": "
-                            + report.service() + ": " + result.testCase().name());
-                    result.differences().forEach(difference -> out.println("    " + difference));
-                }
-            }
-        }
-        Coverage coverage = Coverage.of(reports);
-        out.println(cases + " cases, " + failed + " failed");
-        coverage.services().forEach(service -> out.println("  " + service.describe()));
-        out.println(coverage.describeTotal());
+        out.print(report.render(chosen));
         // The results are on screen even if the XML cannot be written.
         out.flush();
         if (junit != null) {
             writeJUnit(reports);
         }
-        boolean covered = minCoverage == null || !coverage.isBelow(minCoverage);
-        if (!covered) {
-            out.println("rule coverage is below the minimum of " + format(minCoverage) + "%");
-        }
-        out.flush();
-        return failed > 0 || !covered ? Qaror.CHECKS_FAILED : Qaror.DONE;
-    }
-
-    private List<String> selected(List<String> known) {
-        if (services.isEmpty()) {
-            return known;
-        }
-        for (String service : services) {
-            if (!known.contains(service)) {
-                throw new ParameterException(spec.commandLine(), "unknown service '" + service + "'; nearest: "
-                        + String.join(", ", NearestIds.nearest(service, known, 3)));
-            }
-        }
-        return services.stream().distinct().toList();
+        return report.passed() ? Qaror.DONE : Qaror.CHECKS_FAILED;
     }
 
     private void writeJUnit(List<TestRunner.ServiceReport> reports) {
@@ -117,9 +94,5 @@ final class TestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + junit + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String format(double percent) {
-        return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
     }
 }

@@ -49,27 +49,6 @@ class BatchTest {
     }
 
     @Test
-    void resumingAnInterruptedBatchGivesTheSameOutputAsAnUninterruptedRun() throws Exception {
-        Path whole = dir.resolve("whole.jsonl");
-        CliTest.Run first = CliTest.run("batch", input.toString(), "-o", whole.toString());
-        List<String> expected = Files.readAllLines(whole);
-
-        // An interruption leaves 700 complete lines and one cut short.
-        Path resumed = dir.resolve("resumed.jsonl");
-        Path partial = dir.resolve("resumed.jsonl.partial");
-        String cut = expected.get(700).substring(0, 40);
-        Files.writeString(partial, String.join("\n", expected.subList(0, 700)) + "\n" + cut);
-        assertThat(resumed).doesNotExist();
-        CliTest.Run second = CliTest.run("batch", input.toString(), "-o", resumed.toString(), "--resume");
-        assertThat(Files.readAllLines(resumed)).isEqualTo(expected);
-        assertThat(partial).doesNotExist();
-        assertThat(second.err()).contains("resuming after 700 records");
-        String summary = first.err().substring(first.err().indexOf("1200 records"));
-        String counts = summary.lines().findFirst().orElseThrow().replaceAll("errors.*", "errors");
-        assertThat(second.err()).contains(counts + " (700 written before the resume); 500 decided in");
-    }
-
-    @Test
     void csvHasAHeaderAndOneRowPerRecord() throws Exception {
         Path csv = dir.resolve("out.csv");
         CliTest.run("batch", input.toString(), "-o", csv.toString(), "--format", "csv");
@@ -120,7 +99,7 @@ class BatchTest {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).hasSize(1200);
         String all = String.join("\n", lines);
-        assertThat(all).doesNotContain("31405982610122").contains("3140*******122").contains("rulesVersion")
-                .contains("inputSha256").contains("firedRules");
+        assertThat(all).doesNotContain("31405982610122").doesNotContain("3140*").contains("rulesVersion")
+                .contains("inputSha256").contains("firedRules").contains("\"applicant.pinfl\":\"**************\"");
     }
 }

@@ -32,7 +32,7 @@ class ExplainTest {
                         "BenefitChild( position=1 )")
                 .contains("Parameters", "child-benefit-first-under-3 (Child benefit - first child under 3 (per month))",
                         "in force from 2025-07-01; legal basis: UP-91 of 02.06.2025")
-                .contains("monthlyBenefit: 525 000 soum")
+                .contains("monthlyBenefit: 525,000 soum")
                 .doesNotContain("pinfl");
     }
 
@@ -43,7 +43,7 @@ class ExplainTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Решение: APPROVED", "Сработавшие правила", "Параметры", "Пошлина",
-                "1 БРВ x 412 000 = 412 000 сум", "Итого: 1 БРВ = 412 000 сум");
+                "1 БРВ x 412\u00A0000 = 412\u00A0000 сум", "Итого: 1 БРВ = 412\u00A0000 сум");
 
         Run json = CliTest.run("explain", CliTest.EXAMPLES.resolve("marriage-registration.json").toString(),
                 "--json", "--lang", "en");
@@ -52,7 +52,21 @@ class ExplainTest {
         assertThat(node.path("rules").get(0).path("rule").asText()).isNotEmpty();
         assertThat(node.path("fee").path("bcaValue").decimalValue()).isPositive();
         assertThat(node.path("fee").path("bcaDate").asText()).isEqualTo(node.path("asOf").asText());
-        assertThat(node.path("parameters").get(0).path("id").asText()).isEqualTo("bca");
+        // The fee's BCA is listed with the parameters the rules read (the marriage ages come first).
+        assertThat(node.path("parameters").findValuesAsText("id")).contains("bca", "marriage-age");
+    }
+
+    @Test
+    void eachFeeComponentShowsItsOwnAct() throws Exception {
+        Run run = CliTest.run("explain", CliTest.EXAMPLES.resolve("driving-licence-b.json").toString(), "--lang", "en");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("licence (Driving licence): 0.7 BCA x 412,000 = 288,400 soum; legal basis: "
+                + "National driving licence 70% BCA [V/P]");
+
+        JsonNode node = CliTest.run("explain", CliTest.EXAMPLES.resolve("driving-licence-b.json").toString(),
+                "--json").json();
+        assertThat(node.path("fee").path("components").get(0).path("legalBasis").asText())
+                .isEqualTo("National driving licence 70% BCA [V/P]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.cli.CliTest.Run;
 
@@ -112,10 +115,45 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aTypoInTheDescriptorIsReportedAtItsLine(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path descriptor = rules.resolve(SERVICE + "/service.yaml");
+        String text = Files.readString(descriptor);
+        Files.writeString(descriptor, text.replace("\nautomatic: true\n", "\nautomatc: true\n"));
+
+        Run run = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(descriptor.toString().replace('\\', '/') + ":"
+                + lineOf(text, "automatic: true") + ":1: error: unknown key 'automatc'");
+    }
+
+    @Test
+    void aDuplicateCaseNameIsFlaggedAtTheDuplicate(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path cases = rules.resolve(SERVICE + "/tests/cases.yaml");
+        String text = Files.readString(cases);
+        String copy = "\n  - name: " + FIRST_CASE + "\n    expect: {outcome: REJECTED}\n";
+        Files.writeString(cases, text.stripTrailing() + "\n" + copy);
+        int duplicate = text.stripTrailing().lines().toList().size() + 2;
+        String file = cases.toString().replace('\\', '/');
+        String message = file + ":" + duplicate + ":5: error: case '" + FIRST_CASE + "' is named twice (also at line "
+                + lineOf(text, "- name: " + FIRST_CASE) + "): give each case its own name";
+
+        Run test = CliTest.run("test", "--rules", rules.toString(), "marriage-registration");
+        Run check = CliTest.run("check", "--rules", rules.toString());
+
+        assertThat(test.exitCode()).isEqualTo(3);
+        assertThat(test.err()).contains(message);
+        assertThat(check.out()).contains(message);
+    }
+
+    @Test
     void exportedCatalogPassesCheckAndTest(@TempDir Path dir) {
         Path rules = export(dir);
         assertThat(Files.exists(rules.resolve(SERVICE + "/rules.drl"))).isTrue();
         assertThat(Files.exists(rules.resolve("parameters/bca.yaml"))).isTrue();
+        // As the README's policy loop asks of an export: no error and no warning.
         Run check = CliTest.run("check", "--strict", "--rules", rules.toString());
         assertThat(check.exitCode()).as(check.out()).isZero();
         Run test = CliTest.run("test", "--rules", rules.toString());
@@ -136,10 +174,17 @@ class PolicyToolsTest {
     }
 
     @Test
-    void theEmbeddedCatalogPassesStrictCheck() {
-        Run run = CliTest.run("check", "--strict");
+    void theEmbeddedCatalogPassesTheStrictCheck() throws Exception {
+        Run run = CliTest.run("check", "--strict", "--format", "json");
+        JsonNode report = run.json();
+        List<String> found = new ArrayList<>();
+        for (JsonNode diagnostic : report.get("diagnostics")) {
+            found.add(diagnostic.get("file").asText() + ":" + diagnostic.get("line").asInt() + ": "
+                    + diagnostic.get("code").asText() + ": " + diagnostic.get("message").asText());
+        }
+        assertThat(found).as("the catalog's errors and warnings").isEmpty();
+        assertThat(report.get("strict").asBoolean()).isTrue();
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains("0 errors, 0 warnings");
     }
 
     @Test
@@ -152,13 +197,13 @@ class PolicyToolsTest {
         Files.writeString(rules.resolve(SERVICE + "/rates.csv"), "RuleSet,rates\n", StandardCharsets.UTF_8);
         String folder = rules.resolve(SERVICE).toString().replace('\\', '/');
 
-        Run strict = CliTest.run("check", "--strict", "--rules", rules.toString());
+        Run strict = CliTest.run("check", "--strict", "--rules", rules.toString(), "marriage-registration");
 
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.out()).contains(folder + "/rules.drl:" + lineOf(text, "rule \"Close relatives\"")
                 + ":1: warning: rule \"Close relatives\" has no @legalBasis")
                 .contains(folder + "/rates.csv:1:1: warning: Drools ignores decision tables unless named *.drl.csv")
-                .contains("0 errors, 2 warnings");
+                .containsPattern("1 services checked in .*: 0 errors, \\d+ warnings \\(--strict\\)");
         assertThat(CliTest.run("check", "--rules", rules.toString()).exitCode()).isZero();
     }
 

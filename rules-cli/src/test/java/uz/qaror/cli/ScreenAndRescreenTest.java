@@ -2,8 +2,10 @@ package uz.qaror.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class ScreenAndRescreenTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Household HH-FERGANA-0042 as of 2025-09-15, 30 services")
                 .containsPattern("ELIGIBLE +child-benefit +Child benefit for low-income families")
-                .contains("525 000 soum a month")
+                .contains("525,000 soum a month")
                 .containsPattern("NOT_APPLICABLE +old-age-pension")
                 .contains("it concerns: no member: child aged ..17");
         // The eligible come first, what does not concern the household last.
@@ -123,7 +125,7 @@ class ScreenAndRescreenTest {
         CliTest.Run run = CliTest.run("rescreen", "--baseline", "embedded", "--candidate", candidate.toString(),
                 "--as-of", "2025-09-15", "--services", "child-benefit,material-assistance,old-age-pension",
                 population.toString(), "-o", offers.toString(), "--summary", summary.toString(), "--threads", "2");
-        assertThat(run.exitCode()).as("an error record fails the run").isEqualTo(1);
+        assertThat(run.exitCode()).as("an error record fails the run: " + run.err()).isEqualTo(1);
         List<String> lines = Files.readAllLines(offers);
         assertThat(lines).hasSize(201);
         assertThat(Json.JSON.readTree(lines.get(200)).get("error").get("kind").asText()).isEqualTo("MALFORMED_JSON");
@@ -142,24 +144,34 @@ class ScreenAndRescreenTest {
                 .containsExactly("uz", "uz-Cyrl", "ru", "en");
         assertThat(run.err()).containsPattern("child-benefit +\\d+ +\\d+ +\\d+ +0");
 
-        // An interrupted run left its first 80 records and half a line: --resume writes the rest, as of the same
-        // date, and the whole file is the same.
+        // A run whose input broke off keeps whole records in its partial and says how to continue; --resume writes
+        // the rest, as of the same date, and the whole file is the same. Another date is refused.
+        byte[] bytes = Files.readAllBytes(population);
         Path resumed = dir.resolve("resumed.jsonl");
-        Files.writeString(dir.resolve("resumed.jsonl.partial"), String.join("\n", lines.subList(0, 80)) + "\n"
-                + lines.get(80).substring(0, 40));
-        CliTest.Run resume = CliTest.run("rescreen", "--candidate", candidate.toString(), "--services",
-                "child-benefit,material-assistance,old-age-pension", population.toString(), "-o",
-                resumed.toString(), "--resume");
-        assertThat(resume.err()).contains("resuming after 80 households").contains("as of 2025-09-15");
-        assertThat(Files.readAllLines(resumed)).isEqualTo(lines);
-        assertThat(Files.exists(dir.resolve("resumed.jsonl.partial"))).isFalse();
+        List<String> again = new ArrayList<>(List.of("rescreen", "--candidate", candidate.toString(), "--as-of",
+                "2025-09-15", "--services", "child-benefit,material-assistance,old-age-pension", "-", "-o",
+                resumed.toString()));
+        CliTest.Run broken = ResumeTest.withStdin(ResumeTest.breakingAfter(bytes, bytes.length / 2),
+                again.toArray(String[]::new));
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(3);
+        assertThat(broken.err()).contains("Connection reset").contains("to continue, run:");
+        Path partial = dir.resolve("resumed.jsonl.partial");
+        assertThat(Files.readAllLines(partial)).isNotEmpty().isEqualTo(lines.subList(0,
+                Files.readAllLines(partial).size()));
 
-        Files.writeString(dir.resolve("resumed.jsonl.partial"), String.join("\n", lines.subList(0, 80)) + "\n");
-        CliTest.Run otherDate = CliTest.run("rescreen", "--candidate", candidate.toString(), "--as-of", "2025-10-01",
-                population.toString(), "-o", resumed.toString(), "--resume");
-        assertThat(otherDate.exitCode()).isEqualTo(2);
-        assertThat(otherDate.err()).contains("--as-of 2025-10-01 differs from the date of the interrupted run, "
-                + "2025-09-15");
+        List<String> otherDate = new ArrayList<>(again);
+        otherDate.set(otherDate.indexOf("2025-09-15"), "2025-10-01");
+        otherDate.add("--resume");
+        CliTest.Run refused = ResumeTest.withStdin(new ByteArrayInputStream(bytes), otherDate.toArray(String[]::new));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--as-of: 2025-09-15 in the partial, 2025-10-01 now");
+
+        again.add("--resume");
+        CliTest.Run resume = ResumeTest.withStdin(new ByteArrayInputStream(bytes), again.toArray(String[]::new));
+        assertThat(resume.exitCode()).as(resume.err()).isEqualTo(1);
+        assertThat(resume.err()).contains("resuming after").contains("as of 2025-09-15");
+        assertThat(Files.readAllLines(resumed)).isEqualTo(lines);
+        assertThat(partial).doesNotExist();
     }
 
     private static JsonNode json(String line) {

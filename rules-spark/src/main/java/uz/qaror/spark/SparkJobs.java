@@ -60,7 +60,7 @@ public final class SparkJobs {
         if (number == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        return new InputRecord(number, "line " + number, text);
+        return InputRecord.of(number, "line " + number, text);
     }
 
     /** Decides every application: the lines {@code qaror batch} writes (JSON Lines). */
@@ -80,7 +80,7 @@ public final class SparkJobs {
         return records.mapPartitions(partition -> {
             DecisionEngine engine = rules.engine(null);
             return map(partition, record -> HouseholdRecords.line(record,
-                    HouseholdRecords.screen(engine, record.text(), dated), List.of(language)));
+                    HouseholdRecords.screen(engine, record, dated), List.of(language)));
         });
     }
 

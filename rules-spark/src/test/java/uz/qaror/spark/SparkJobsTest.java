@@ -75,7 +75,7 @@ class SparkJobsTest {
         StringWriter out = new StringWriter();
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
             new BatchRunner(engine, Language.EN, RecordFormat.JSONL, 2, false)
-                    .run(source, 0, out, null, new BatchSummary(), (records, bytes, size) -> { });
+                    .run(source, 0, out, null, new BatchSummary(), progress -> { });
         }
         return out.toString().lines().toList();
     }
@@ -138,7 +138,7 @@ class SparkJobsTest {
         List<String> expected = new ArrayList<>();
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
             for (var record = source.next(); record != null; record = source.next()) {
-                expected.add(HouseholdRecords.line(record, HouseholdRecords.screen(engine, record.text(), options),
+                expected.add(HouseholdRecords.line(record, HouseholdRecords.screen(engine, record, options),
                         List.of(Language.RU)));
             }
         }
@@ -151,10 +151,10 @@ class SparkJobsTest {
                 RulesLocation.embedded(), RulesLocation.of(candidate.toString(), context), options),
                 offers.toString(), SparkJobs.Format.JSONL, null);
         StringWriter cli = new StringWriter();
-        RescreenSummary cliSummary;
+        RescreenSummary cliSummary = new RescreenSummary();
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
-            cliSummary = new Rescreener(engine, DecisionEngine.fromDirectory(candidate), options)
-                    .run(source, 0, cli, new RescreenSummary(), 2, (records, bytes, size) -> { });
+            new Rescreener(engine, DecisionEngine.fromDirectory(candidate), options)
+                    .run(source, 0, cli, cliSummary, 2, progress -> { });
         }
         assertThat(parts(offers)).isEqualTo(cli.toString().lines().toList());
         RescreenSummary sparkSummary = SparkJobs.summarise(spark, offers.toString(), SparkJobs.Format.JSONL);

@@ -142,7 +142,7 @@ class SparkSubmitIT {
         StringWriter expected = new StringWriter();
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
             new BatchRunner(ENGINE, Language.EN, RecordFormat.JSONL, 2, false)
-                    .run(source, 0, expected, null, new BatchSummary(), (records, bytes, size) -> { });
+                    .run(source, 0, expected, null, new BatchSummary(), progress -> { });
         }
         List<String> batch = expected.toString().lines().toList();
         assertThat(batch).hasSize(APPLICATIONS);
@@ -168,10 +168,10 @@ class SparkSubmitIT {
                 "--as-of", DATE.toString(), "--summary", summaryFile.toString());
 
         StringWriter expected = new StringWriter();
-        RescreenSummary summary;
+        RescreenSummary summary = new RescreenSummary();
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
-            summary = new Rescreener(ENGINE, DecisionEngine.fromDirectory(candidate), ScreeningOptions.asOf(DATE))
-                    .run(source, 0, expected, new RescreenSummary(), 2, (records, bytes, size) -> { });
+            new Rescreener(ENGINE, DecisionEngine.fromDirectory(candidate), ScreeningOptions.asOf(DATE))
+                    .run(source, 0, expected, summary, 2, progress -> { });
         }
         assertThat(parts(output)).isEqualTo(expected.toString().lines().toList());
         JsonNode written = Json.JSON.readTree(summaryFile.toFile());

@@ -45,7 +45,8 @@ final class DroolsMessages {
             column = Integer.parseInt(prefix.group(2)) + 1;
             message = message.substring(prefix.end());
         }
-        return new Diagnostic(file, line, column, severity, plain(message));
+        return new Diagnostic(file, line, column, severity, plain(message),
+                severity == Diagnostic.Severity.ERROR ? "drl/compile" : "drools/warning");
     }
 
     /** A message in the author's terms, or Drools' own first line when no plainer wording is known. */

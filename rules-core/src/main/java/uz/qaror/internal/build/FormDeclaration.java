@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import uz.qaror.Diagnostic;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.ServiceDescriptor.Input;
+import uz.qaror.internal.input.IdentifierType;
 
 /**
  * Turns a descriptor's declared inputs into the DRL that every rule file of the service shares: the
@@ -20,19 +22,42 @@ import uz.qaror.ServiceDescriptor.Input;
  */
 public final class FormDeclaration {
 
-    /** The input types a descriptor may give a {@code form.*} field, and the Java type the field gets. */
-    public static final Map<String, Class<?>> FORM_TYPES = Map.of(
-            "string", String.class,
-            "enum", String.class,
-            "integer", Integer.class,
-            "number", BigDecimal.class,
-            "boolean", Boolean.class,
-            "date", LocalDate.class);
+    /**
+     * The input types a descriptor may give a {@code form.*} field, and the Java type the field gets. An
+     * identifier ({@code pinfl}, {@code stir}, {@code passport}, {@code phone}, {@code soato}) is a String that the
+     * engine has checked as it checks the applicant's own (see {@link IdentifierType}).
+     */
+    public static final Map<String, Class<?>> FORM_TYPES = formTypes();
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern DOCUMENT_TYPE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private FormDeclaration() {
+    }
+
+    private static Map<String, Class<?>> formTypes() {
+        Map<String, Class<?>> types = new LinkedHashMap<>(Map.of(
+                "string", String.class,
+                "enum", String.class,
+                "integer", Integer.class,
+                "number", BigDecimal.class,
+                "boolean", Boolean.class,
+                "date", LocalDate.class));
+        for (IdentifierType identifier : IdentifierType.values()) {
+            types.put(identifier.typeName(), String.class);
+        }
+        return Map.copyOf(types);
+    }
+
+    /** The identifier type of form field {@code name}, or empty when it is not declared as an identifier. */
+    public static Optional<IdentifierType> identifierType(ServiceDescriptor descriptor, String name) {
+        String path = "form." + name;
+        for (Input input : descriptor.inputs()) {
+            if (path.equals(input.path())) {
+                return IdentifierType.of(input.type());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The DRL package every rule file of a service uses: {@code qaror.service.<id with _ for ->}. */

@@ -1,20 +1,17 @@
 package uz.qaror.internal.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.drl.extensions.DecisionTableFactory;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -22,8 +19,6 @@ import org.kie.api.definition.type.FactType;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.DecisionTableConfiguration;
-import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -34,6 +29,8 @@ import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.catalog.RuleFileKind;
 import uz.qaror.internal.catalog.ServiceFolder;
+import uz.qaror.internal.table.DecisionTable;
+import uz.qaror.internal.table.TableException;
 
 /**
  * Compiles a service folder into a {@link CompiledService} with the classic DRL compiler, which reports every
@@ -67,7 +64,9 @@ public final class ServiceCompiler {
         }
         String expectedPackage = FormDeclaration.packageOf(folder.id());
         List<Diagnostic> syntaxErrors = new ArrayList<>();
-        Map<String, TableRows> tables = new HashMap<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        Map<String, String> drlTexts = new HashMap<>();
+        Set<String> lost = new HashSet<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Resource generated = ResourceFactory.newByteArrayResource(
@@ -76,47 +75,50 @@ public final class ServiceCompiler {
         batch.add(generated, ResourceType.DRL);
         for (Path file : folder.ruleFiles()) {
             String display = folder.display(file);
-            byte[] content = read(file);
+            byte[] content = folder.content(file); // the bytes the version hashed, never a second read
             RuleFileKind kind = RuleFileKind.of(file.getFileName().toString());
             Resource resource = ResourceFactory.newByteArrayResource(content);
             resource.setSourcePath(display);
             if (kind == RuleFileKind.DRL) {
                 String drl = new String(content, StandardCharsets.UTF_8);
+                drlTexts.put(display, drl);
                 List<Diagnostic> syntax = DrlSyntax.check(drl, resource);
                 if (syntax.isEmpty()) {
                     checkPackage(drl, expectedPackage, display).ifPresent(diagnostics::add);
                     batch.add(resource, ResourceType.DRL);
                 } else {
-                    // Compile the other files anyway, so that their errors are reported too.
+                    // The file is left out; the others are compiled for their own errors, but not for those that
+                    // only follow from what this one declares (a type, a function) being missing.
                     syntaxErrors.addAll(syntax);
+                    lost.addAll(DrlSyntax.declaredNames(drl));
                 }
-            } else if (kind != RuleFileKind.DECISION_TABLE_CSV && !Workbooks.readable()) {
-                diagnostics.add(Diagnostic.error(display, 0, 0, "an Excel workbook table needs Apache POI, which "
-                        + "the optional module uz.qaror:rules-spreadsheet brings: add it beside rules-core, or save "
-                        + "the table as CSV (" + file.getFileName().toString().replaceAll("\\.xlsx?$", ".csv") + ")"));
             } else {
-                // The table is turned into DRL here rather than by the builder, so that errors in the generated
-                // DRL can be placed at the table's row (see TableRows).
-                DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-                configuration.setInputType(kind == RuleFileKind.DECISION_TABLE_CSV
-                        ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
-                String drl;
+                // The table is turned into DRL here rather than by the builder, so that it can be read as
+                // spreadsheet programs save it, and errors in the generated DRL placed at the table's cells.
+                DecisionTable table;
                 try {
-                    drl = Objects.requireNonNullElse(DecisionTableFactory.loadFromResource(resource, configuration),
-                            "");
-                } catch (RuntimeException e) {
-                    // A table that cannot be read throws instead of reporting.
-                    diagnostics.add(Diagnostic.error(display, 0, 0, "cannot read the decision table: "
-                            + DroolsMessages.rootMessage(e)));
+                    table = DecisionTable.read(file, content, display);
+                } catch (TableException e) {
+                    diagnostics.add(e.diagnostic());
                     continue;
                 }
-                Resource generatedDrl = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
+                if (!expectedPackage.equals(table.packageName())) {
+                    int[] cell = table.ruleSetCell();
+                    int[] at = table.grid().position(cell[0], cell[1]);
+                    diagnostics.add(Diagnostic.error(display, at[0], at[1], table.grid().describe(cell[0], cell[1])
+                            + ": the table's RuleSet is '" + table.packageName() + "'; it should be '"
+                            + expectedPackage + "': every rule file of a service shares its package"));
+                    continue;
+                }
+                Resource generatedDrl = ResourceFactory.newByteArrayResource(
+                        table.drl().getBytes(StandardCharsets.UTF_8));
                 generatedDrl.setSourcePath(display);
-                tables.put(display, TableRows.of(drl));
+                tables.put(display, table);
                 batch.add(generatedDrl, ResourceType.DRL);
             }
         }
         if (!diagnostics.isEmpty()) {
+            diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
         try {
@@ -126,13 +128,17 @@ public final class ServiceCompiler {
             throw new RulesException("service '" + folder.id() + "' cannot be built",
                     List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
         }
-        diagnostics.addAll(syntaxErrors);
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
-            diagnostics.add(inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
-                    Diagnostic.Severity.ERROR), tables));
+            Diagnostic error = inTable(DroolsMessages.toDiagnostic(result, folder.displayDirectory(),
+                    Diagnostic.Severity.ERROR), tables);
+            if (!DrlSyntax.mentionsAny(error.message(), lost)) {
+                diagnostics.add(error);
+            }
         }
-        if (!diagnostics.isEmpty()) {
+        if (!diagnostics.isEmpty() || !syntaxErrors.isEmpty()) {
+            // Syntax errors first: what else is wrong may follow from them.
             diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
+            diagnostics.addAll(0, syntaxErrors);
             throw new RulesException("service '" + folder.id() + "' cannot be built", diagnostics);
         }
         List<Diagnostic> warnings = new ArrayList<>();
@@ -141,6 +147,7 @@ public final class ServiceCompiler {
                     Diagnostic.Severity.WARNING), tables));
         }
         KieBase kieBase = builder.newKieBase();
+        warnings.addAll(EvalWarnings.of(kieBase, drlTexts, tables));
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
         List<CompiledService.RuleInfo> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -154,15 +161,10 @@ public final class ServiceCompiler {
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()));
     }
 
-    /** A diagnostic in a decision table, moved from its line of generated DRL to the table's row. */
-    private static Diagnostic inTable(Diagnostic diagnostic, Map<String, TableRows> tables) {
-        TableRows rows = tables.get(diagnostic.file());
-        if (rows == null) {
-            return diagnostic;
-        }
-        int row = rows.rowOf(diagnostic.line());
-        return new Diagnostic(diagnostic.file(), row, row == 0 ? 0 : 1, diagnostic.severity(),
-                diagnostic.message());
+    /** A diagnostic in a decision table, moved from its line of generated DRL to the table's cell. */
+    private static Diagnostic inTable(Diagnostic diagnostic, Map<String, DecisionTable> tables) {
+        DecisionTable table = tables.get(diagnostic.file());
+        return table == null ? diagnostic : table.locate(diagnostic);
     }
 
     private static java.util.Optional<Diagnostic> checkPackage(String drl, String expected, String display) {
@@ -177,13 +179,5 @@ public final class ServiceCompiler {
                     + "' should be '" + expected + "': every rule file of a service shares its package"));
         }
         return java.util.Optional.empty();
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

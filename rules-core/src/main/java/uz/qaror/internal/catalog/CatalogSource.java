@@ -10,10 +10,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,14 +48,20 @@ public final class CatalogSource {
     private static final JavaType CALENDAR = TYPES.constructType(HolidayCalendar.class);
     private static final JavaType SERIES_LIST = TYPES.constructCollectionType(List.class, ParameterSeries.class);
 
+    private static final java.util.regex.Pattern SERVICE_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+
     private final Path root;
     private final String displayRoot;
     private final boolean embedded;
+    /** The folder with links resolved, to refuse files that lead out of it; null for the embedded catalog. */
+    private final Path realRoot;
 
-    private CatalogSource(Path root, String displayRoot, boolean embedded) {
+    private CatalogSource(Path root, String displayRoot, boolean embedded, Path realRoot) {
         this.root = root;
         this.displayRoot = displayRoot;
         this.embedded = embedded;
+        this.realRoot = realRoot;
     }
 
     /** A rules folder that a policy team edits. */
@@ -71,8 +74,14 @@ public final class CatalogSource {
                     + "a catalog holds services/<id>/service.yaml and parameters/*.yaml", List.of());
         }
         String display = root.toString().replace('\\', '/');
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new RulesException("rules folder " + root + " cannot be read: " + e.getMessage(), List.of());
+        }
         return new CatalogSource(root, display.endsWith("/") ? display.substring(0, display.length() - 1) : display,
-                false);
+                false, realRoot);
     }
 
     /** The catalog shipped in the rules-catalog jar (or its classes folder) on the classpath. */
@@ -96,7 +105,7 @@ public final class CatalogSource {
             } else {
                 markerPath = Path.of(uri);
             }
-            return new CatalogSource(markerPath.getParent(), "catalog", true);
+            return new CatalogSource(markerPath.getParent(), "catalog", true, null);
         } catch (URISyntaxException | IOException e) {
             throw new RulesException("cannot open the embedded catalog at " + marker + ": " + e.getMessage(),
                     List.of());
@@ -141,9 +150,20 @@ public final class CatalogSource {
         }
     }
 
+    /**
+     * Whether a service of this id exists. Only an id of the {@link #isServiceId shape} of a service folder's name
+     * is looked up: anything else ({@code ../x}, a NUL, a megabyte) never reaches the file system.
+     */
     public boolean hasService(String id) {
-        return id != null && !id.isBlank() && !id.contains("/") && !id.contains("..")
-                && Files.exists(root.resolve("services").resolve(id).resolve("service.yaml"));
+        return isServiceId(id) && Files.exists(root.resolve("services").resolve(id).resolve("service.yaml"));
+    }
+
+    /**
+     * Whether {@code id} has the shape of a service id: 1 to 100 Latin letters, digits, '.', '_' and '-', not
+     * starting with '.' (so never a path, a hidden file, or '..').
+     */
+    public static boolean isServiceId(String id) {
+        return id != null && SERVICE_ID.matcher(id).matches();
     }
 
     /** How a service's folder is named in diagnostics: {@code <rules>/services/<id>}. */
@@ -170,8 +190,12 @@ public final class CatalogSource {
      */
     public HolidayCalendar.WorkingDays workingDays() {
         Path file = root.resolve("calendar.yaml");
-        HolidayCalendar calendar = Files.exists(file)
-                ? readYaml(file, displayRoot + "/calendar.yaml", CALENDAR) : HolidayCalendar.WEEKENDS_ONLY;
+        return workingDays(Files.exists(file) ? readBytes(file) : null);
+    }
+
+    private HolidayCalendar.WorkingDays workingDays(byte[] calendarFile) {
+        HolidayCalendar calendar = calendarFile != null
+                ? readYaml(calendarFile, displayRoot + "/calendar.yaml", CALENDAR) : HolidayCalendar.WEEKENDS_ONLY;
         try {
             return calendar.workingDays();
         } catch (IllegalArgumentException e) {
@@ -182,18 +206,14 @@ public final class CatalogSource {
 
     /** The shared parameters, from {@code parameters/*.yaml}. */
     public ParameterTable sharedParameters() {
-        return new ParameterTable(readSharedParameters());
+        return new ParameterTable(readSharedParameters(this::readBytes));
     }
 
-    private List<ParameterSeries> readSharedParameters() {
-        Path dir = root.resolve("parameters");
+    private List<ParameterSeries> readSharedParameters(java.util.function.Function<Path, byte[]> contents) {
         List<ParameterSeries> all = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return all;
-        }
-        for (Path file : sorted(dir, ".yaml")) {
+        for (Path file : sorted(root.resolve("parameters"), ".yaml")) {
             String display = display(file);
-            ParameterSeries series = readYaml(file, display, SERIES);
+            ParameterSeries series = readYaml(contents.apply(file), display, SERIES);
             String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!expected.equals(series.id())) {
                 throw new RulesException("broken parameter file", List.of(Diagnostic.error(display, 1, 1,
@@ -205,27 +225,53 @@ public final class CatalogSource {
     }
 
     /**
-     * Reads and checks a service folder.
+     * Reads and checks a service folder: every file it depends on read once ({@link ServiceFiles}), then parsed
+     * from those bytes; its version is their hash.
      *
      * @throws RulesException naming the file and line of the first unreadable file
      */
     public ServiceFolder readService(String id) {
+        return readService(id, files(id));
+    }
+
+    /**
+     * The files of service {@code id} as they are now, read once.
+     *
+     * @throws RulesException naming a file that cannot be read or leads out of the rules folder
+     */
+    public ServiceFiles files(String id) {
+        if (!isServiceId(id)) {
+            throw new RulesException("no service " + uz.qaror.internal.input.Echo.quote(id), List.of());
+        }
+        return ServiceFiles.read(this, realRoot, id);
+    }
+
+    /**
+     * Parses a service from files read before ({@link #files}).
+     *
+     * @throws RulesException naming the file and line of the first unreadable file
+     */
+    public ServiceFolder readService(String id, ServiceFiles files) {
         Path dir = root.resolve("services").resolve(id);
         String displayDir = displayOf(id);
-        ServiceDescriptor descriptor = readYaml(dir.resolve("service.yaml"), displayDir + "/service.yaml",
-                DESCRIPTOR);
+        byte[] descriptorFile = files.content(dir.resolve("service.yaml"));
+        if (descriptorFile == null) {
+            throw new RulesException("missing file", List.of(Diagnostic.error(displayDir + "/service.yaml", 0, 0,
+                    "file not found")));
+        }
+        ServiceDescriptor descriptor = readYaml(descriptorFile, displayDir + "/service.yaml", DESCRIPTOR);
         if (!id.equals(descriptor.id())) {
             throw new RulesException("broken service descriptor", List.of(Diagnostic.error(
                     displayDir + "/service.yaml", 1, 1,
                     "id '" + descriptor.id() + "' must match the folder name '" + id + "'")));
         }
-        Map<String, Map<String, String>> reasons = Files.exists(dir.resolve("reasons.yaml"))
-                ? readYaml(dir.resolve("reasons.yaml"), displayDir + "/reasons.yaml", REASONS)
-                : Map.of();
-        List<ParameterSeries> own = Files.exists(dir.resolve("parameters.yaml"))
-                ? readYaml(dir.resolve("parameters.yaml"), displayDir + "/parameters.yaml", SERIES_LIST)
-                : List.of();
-        List<ParameterSeries> shared = readSharedParameters();
+        byte[] reasonsFile = files.content(dir.resolve("reasons.yaml"));
+        Map<String, Map<String, String>> reasons = reasonsFile != null
+                ? readYaml(reasonsFile, displayDir + "/reasons.yaml", REASONS) : Map.of();
+        byte[] parametersFile = files.content(dir.resolve("parameters.yaml"));
+        List<ParameterSeries> own = parametersFile != null
+                ? readYaml(parametersFile, displayDir + "/parameters.yaml", SERIES_LIST) : List.of();
+        List<ParameterSeries> shared = readSharedParameters(files::content);
         for (ParameterSeries series : own) {
             if (shared.stream().anyMatch(s -> s.id().equals(series.id()))) {
                 throw new RulesException("broken service parameters", List.of(Diagnostic.error(
@@ -233,90 +279,40 @@ public final class CatalogSource {
                                 + "' is already a shared parameter; give the service's own a different id")));
             }
         }
-        List<Path> ruleFiles = new ArrayList<>();
-        List<Path> otherFiles = new ArrayList<>();
-        for (Path file : filesOf(dir)) {
-            String name = file.getFileName().toString();
-            if (RuleFileKind.of(name) != null) {
-                ruleFiles.add(file);
-            } else if (!isKnownNonRuleFile(dir, file)) {
-                otherFiles.add(file);
-            }
-        }
-        String version = hash(dir, ruleFiles, shared, own);
-        return new ServiceFolder(descriptor, dir, displayDir, reasons, ruleFiles, otherFiles,
-                new ParameterTable(shared).with(own), workingDays(), version);
+        return new ServiceFolder(descriptor, dir, displayDir, reasons, files.ruleFiles(), files.otherFiles(),
+                new ParameterTable(shared).with(own), workingDays(files.content(root.resolve("calendar.yaml"))),
+                files.version(), files);
     }
 
-    private static boolean isKnownNonRuleFile(Path dir, Path file) {
-        Path relative = dir.relativize(file);
-        String first = relative.getName(0).toString().replace("/", "");
-        if (first.equals("tests")) {
-            return true;
-        }
-        return relative.getNameCount() == 1 && switch (first) {
-            case "service.yaml", "reasons.yaml", "parameters.yaml", "README.md" -> true;
-            default -> false;
-        };
-    }
-
-    private String hash(Path dir, List<Path> ruleFiles, List<ParameterSeries> shared, List<ParameterSeries> own) {
+    private <T> T readYaml(byte[] content, String display, JavaType type) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>(ruleFiles);
-            for (String name : List.of("service.yaml", "reasons.yaml", "parameters.yaml")) {
-                if (Files.exists(dir.resolve(name))) {
-                    files.add(dir.resolve(name));
-                }
-            }
-            if (Files.exists(root.resolve("calendar.yaml"))) {
-                files.add(root.resolve("calendar.yaml"));
-            }
-            Path params = root.resolve("parameters");
-            if (Files.isDirectory(params)) {
-                files.addAll(sorted(params, ".yaml"));
-            }
-            files.sort(java.util.Comparator.comparing(p -> root.relativize(p).toString()));
-            for (Path file : files) {
-                digest.update(root.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T readYaml(Path file, String display, JavaType type) {
-        if (!Files.exists(file)) {
-            throw new RulesException("missing file", List.of(Diagnostic.error(display, 0, 0, "file not found")));
-        }
-        try {
-            return YamlFiles.read(file, display, type);
+            return YamlFiles.read(content, display, type);
         } catch (CatalogException e) {
             throw e.toRulesException("cannot read " + display);
         }
     }
 
-    private String display(Path file) {
-        return displayRoot + "/" + root.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static List<Path> sorted(Path dir, String suffix) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+    private byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new RulesException("cannot read " + display(file), List.of(Diagnostic.error(display(file), 0, 0,
+                    "cannot read: " + e.getClass().getSimpleName())));
         }
     }
 
-    private static List<Path> filesOf(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+    /** How a file of the catalog is named in diagnostics, e.g. {@code rules/services/x/rules.drl}. */
+    String display(Path file) {
+        return displayRoot + "/" + root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The files of {@code dir} ending in {@code suffix}, sorted; none when there is no such folder. */
+    static List<Path> sorted(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

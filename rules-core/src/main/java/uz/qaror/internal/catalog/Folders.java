@@ -2,6 +2,7 @@ package uz.qaror.internal.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -31,24 +32,36 @@ public final class Folders {
 
     /**
      * Copies every file under {@code from} to the same place under {@code to}, replacing files of the same name
-     * and leaving any other file in place.
+     * and leaving any other file in place. Nothing is written through a symbolic link: a folder or file below
+     * {@code to} that is a link (a {@code services/} pointing elsewhere, say) stops the copy before anything is
+     * written there, so that a copy cannot overwrite files outside the folder named.
      *
      * @return the number of files copied
+     * @throws IOException naming a link below {@code to}, or when a file cannot be copied
      */
     public static int copyTree(Path from, Path to) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        Files.createDirectories(to);
+        List<Path> destinations = new java.util.ArrayList<>();
         for (Path file : files) {
             Path destination = to;
             for (Path name : from.relativize(file)) {
                 // A jar's file system may end folder names with '/'.
                 destination = destination.resolve(name.toString().replace("/", ""));
+                if (Files.isSymbolicLink(destination)) {
+                    throw new IOException(destination + " is a symbolic link; nothing is written through a link: "
+                            + "remove it, or export into another folder");
+                }
             }
-            Files.createDirectories(destination.getParent());
-            Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+            destinations.add(destination);
+        }
+        Files.createDirectories(to);
+        for (int i = 0; i < files.size(); i++) {
+            Files.createDirectories(destinations.get(i).getParent());
+            Files.copy(files.get(i), destinations.get(i), StandardCopyOption.REPLACE_EXISTING,
+                    LinkOption.NOFOLLOW_LINKS);
         }
         return files.size();
     }

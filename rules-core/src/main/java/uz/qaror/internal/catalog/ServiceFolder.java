@@ -9,9 +9,11 @@ import uz.qaror.internal.params.ParameterTable;
 
 /**
  * Everything a service's folder holds, read and parsed: descriptor, reason texts, rule files, the parameters it
- * can read (shared and its own) and the content hash that versions all of them.
+ * can read (shared and its own) and the content hash that versions all of them. Everything was parsed from
+ * {@code files}, the bytes read once; rule files are compiled from them too ({@link #content}).
  *
  * @param reasons reason code to texts by language tag
+ * @param files   the bytes read, whose hash is {@code version}
  */
 public record ServiceFolder(
         ServiceDescriptor descriptor,
@@ -22,7 +24,8 @@ public record ServiceFolder(
         List<Path> otherFiles,
         ParameterTable parameters,
         HolidayCalendar.WorkingDays workingDays,
-        String version) {
+        String version,
+        ServiceFiles files) {
 
     public ServiceFolder {
         reasons = Map.copyOf(reasons);
@@ -32,6 +35,15 @@ public record ServiceFolder(
 
     public String id() {
         return descriptor.id();
+    }
+
+    /** The content of one of the service's files as read for this version (rule files above all). */
+    public byte[] content(Path file) {
+        byte[] content = files.content(file);
+        if (content == null) {
+            throw new IllegalArgumentException(display(file) + " is not a file of this version of the service");
+        }
+        return content;
     }
 
     /** How a file of this folder is named in diagnostics, e.g. {@code rules/services/x/rules.drl}. */

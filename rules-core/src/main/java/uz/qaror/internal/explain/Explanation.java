@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -18,6 +17,7 @@ import uz.qaror.Language;
 import uz.qaror.Reason;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.run.LocalNumbers;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.params.ParameterSeries;
 import uz.qaror.internal.run.Trace;
@@ -171,7 +171,8 @@ public record Explanation(
                 Decision.ParameterUse use = parameter.use();
                 String description = parameter.description().getOrDefault(language.tag(), "");
                 out.append("  - ").append(use.id()).append(description.isEmpty() ? "" : " (" + description + ")")
-                        .append(" = ").append(number(use.value())).append("; ").append(label("effective", language))
+                        .append(" = ").append(number(use.value(), language)).append("; ")
+                        .append(label("effective", language))
                         .append(' ').append(use.effectiveFrom()).append("; ").append(label("legalBasis", language))
                         .append(": ").append(use.legalBasis()).append('\n');
             }
@@ -184,13 +185,19 @@ public record Explanation(
             for (FeeLine line : feeLines) {
                 String name = line.names().getOrDefault(language.tag(), "");
                 out.append("  - ").append(line.component().code()).append(name.isEmpty() ? "" : " (" + name + ")")
-                        .append(": ").append(number(line.component().bca())).append(' ').append(bca).append(" x ")
-                        .append(number(fee.bcaValue())).append(" = ").append(number(line.component().soum()))
-                        .append(' ').append(soum).append('\n');
+                        .append(": ").append(number(line.component().bca(), language)).append(' ').append(bca)
+                        .append(" x ").append(number(fee.bcaValue(), language)).append(" = ")
+                        .append(number(line.component().soum(), language)).append(' ').append(soum);
+                String basis = line.component().legalBasis();
+                if (basis != null && !basis.isEmpty() && !basis.equals(fee.legalBasis())) {
+                    out.append("; ").append(label("legalBasis", language)).append(": ").append(basis);
+                }
+                out.append('\n');
             }
-            out.append("  ").append(label("total", language)).append(": ").append(number(fee.totalBca())).append(' ')
-                    .append(bca).append(" = ").append(number(fee.totalSoum())).append(' ').append(soum).append('\n');
-            out.append("  ").append(label("bcaValue", language)).append(" = ").append(number(fee.bcaValue()))
+            out.append("  ").append(label("total", language)).append(": ").append(number(fee.totalBca(), language))
+                    .append(' ').append(bca).append(" = ").append(number(fee.totalSoum(), language)).append(' ')
+                    .append(soum).append('\n');
+            out.append("  ").append(label("bcaValue", language)).append(" = ").append(number(fee.bcaValue(), language))
                     .append(' ').append(soum).append(" (").append(d.asOf()).append(")");
             if (fee.legalBasis() != null && !fee.legalBasis().isEmpty()) {
                 out.append("; ").append(label("legalBasis", language)).append(": ").append(fee.legalBasis());
@@ -200,7 +207,8 @@ public record Explanation(
         if (!d.amounts().isEmpty()) {
             out.append('\n').append(label("amounts", language)).append('\n');
             for (Decision.Amount amount : d.amounts()) {
-                out.append("  - ").append(amount.code()).append(": ").append(number(amount.value())).append(' ')
+                out.append("  - ").append(amount.code()).append(": ").append(number(amount.value(), language))
+                        .append(' ')
                         .append(label("soum", language)).append('\n');
             }
         }
@@ -249,7 +257,8 @@ public record Explanation(
             for (FeeLine line : feeLines) {
                 components.addObject().put("code", line.component().code())
                         .put("name", line.names().getOrDefault(language.tag(), ""))
-                        .put("bca", line.component().bca()).put("soum", line.component().soum());
+                        .put("bca", line.component().bca()).put("soum", line.component().soum())
+                        .put("legalBasis", line.component().legalBasis());
             }
             fee.put("totalBca", d.fee().totalBca());
             fee.put("totalSoum", d.fee().totalSoum());
@@ -273,15 +282,8 @@ public record Explanation(
         return Labels.get(key, language);
     }
 
-    /** 1285000 as {@code 1 285 000}, as the reason texts write sums; fractions kept (0.5 BCA). */
-    static String number(BigDecimal value) {
-        if (value == null) {
-            return "-";
-        }
-        BigDecimal plain = value.stripTrailingZeros();
-        if (plain.scale() <= 0) {
-            return String.format(Locale.ROOT, "%,d", plain.toBigInteger()).replace(',', ' ');
-        }
-        return plain.toPlainString();
+    /** A sum as the language writes it (1 285 000 or 1,285,000); fractions kept (0.5 BCA). */
+    private static String number(BigDecimal value, Language language) {
+        return LocalNumbers.format(value, language);
     }
 }

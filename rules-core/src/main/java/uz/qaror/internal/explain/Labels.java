@@ -1,10 +1,10 @@
 package uz.qaror.internal.explain;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import uz.qaror.Language;
 import uz.qaror.Outcome;
+import uz.qaror.internal.LanguageTexts;
 
 /** The headings and phrases of an explanation in the four languages of the portal. */
 final class Labels {
@@ -70,11 +70,6 @@ final class Labels {
     }
 
     private static Map<Language, String> texts(String uz, String cyrl, String ru, String en) {
-        Map<Language, String> texts = new EnumMap<>(Language.class);
-        texts.put(Language.UZ, uz);
-        texts.put(Language.UZ_CYRL, cyrl);
-        texts.put(Language.RU, ru);
-        texts.put(Language.EN, en);
-        return texts;
+        return LanguageTexts.of(uz, cyrl, ru, en);
     }
 }

@@ -2,6 +2,7 @@ package uz.qaror.internal.input;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
@@ -27,6 +29,7 @@ import uz.qaror.facts.Member;
 import uz.qaror.facts.Property;
 import uz.qaror.facts.Vehicle;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.build.FormDeclaration;
 
 /**
  * Reads an application's JSON into facts, checking it against the service's schema and the identifiers'
@@ -42,8 +45,13 @@ public final class ApplicationReader {
     private static final java.util.concurrent.ConcurrentMap<String, com.fasterxml.jackson.core.JsonPointer> POINTERS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The clock plausible dates are judged by (a submission may not lie in the future). */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private final CompiledService service;
     private final List<Problem> problems = new ArrayList<>();
+    /** The day of submission in Tashkent (today when there is none), which births and issues may not follow. */
+    private LocalDate submissionDay;
 
     private ApplicationReader(CompiledService service) {
         this.service = service;
@@ -70,8 +78,16 @@ public final class ApplicationReader {
             return new Outcome(null, List.copyOf(problems));
         }
         OffsetDateTime submittedAt = parseTimestamp(root.path("submittedAt").asText());
-        LocalDate date = asOf != null ? asOf
-                : submittedAt == null ? LocalDate.now(TASHKENT) : submittedAt.atZoneSameInstant(TASHKENT).toLocalDate();
+        if (submittedAt != null) {
+            Optional<String> implausible = PlausibleDates.submissionProblem(submittedAt, CLOCK);
+            if (implausible.isPresent()) {
+                problems.add(new Problem("submittedAt", implausible.get()));
+                return new Outcome(null, List.copyOf(problems));
+            }
+        }
+        submissionDay = submittedAt == null ? LocalDate.now(TASHKENT)
+                : submittedAt.atZoneSameInstant(TASHKENT).toLocalDate();
+        LocalDate date = asOf != null ? asOf : submissionDay;
         String channel = root.path("channel").asText("web");
         Application application = new Application(root.path("id").asText(), root.path("service").asText(),
                 submittedAt, date, channel);
@@ -84,8 +100,17 @@ public final class ApplicationReader {
             members.add(readMember(membersNode.get(i), "household.members[" + i + "]", date));
         }
         List<Vehicle> vehicles = new ArrayList<>();
-        for (JsonNode vehicle : root.path("household").path("vehicles")) {
-            Integer year = vehicle.hasNonNull("year") ? vehicle.get("year").intValue() : null;
+        JsonNode vehiclesNode = root.path("household").path("vehicles");
+        for (int i = 0; i < vehiclesNode.size(); i++) {
+            JsonNode vehicle = vehiclesNode.get(i);
+            Integer year = intOrNull(vehicle, "year", "household.vehicles[" + i + "].year");
+            if (year != null) {
+                Optional<String> implausible = PlausibleDates.vehicleYearProblem(year, CLOCK);
+                if (implausible.isPresent()) {
+                    problems.add(new Problem("household.vehicles[" + i + "].year", implausible.get()));
+                    year = null;
+                }
+            }
             vehicles.add(new Vehicle(vehicle.path("kind").asText(), year, year == null ? null : date.getYear() - year));
         }
         List<Property> properties = new ArrayList<>();
@@ -97,7 +122,8 @@ public final class ApplicationReader {
         for (int i = 0; i < documentsNode.size(); i++) {
             JsonNode document = documentsNode.get(i);
             documents.add(new Document(document.path("type").asText(), textOrNull(document, "number"),
-                    date(document, "issuedOn", "documents[" + i + "].issuedOn")));
+                    date(document, "issuedOn", "documents[" + i + "].issuedOn",
+                            (issued, submission) -> PlausibleDates.issueProblem(issued, CLOCK))));
         }
         Map<String, Object> form = readForm(root.path("form"));
         if (!problems.isEmpty()) {
@@ -111,7 +137,7 @@ public final class ApplicationReader {
 
     private Applicant readApplicant(JsonNode node, LocalDate date) {
         String pinfl = textOrNull(node, "pinfl");
-        LocalDate birthDate = date(node, "birthDate", "applicant.birthDate");
+        LocalDate birthDate = date(node, "birthDate", "applicant.birthDate", PlausibleDates::birthProblem);
         String sex = textOrNull(node, "sex");
         if (pinfl != null) {
             Optional<String> problem = Identifiers.pinflProblem(pinfl);
@@ -133,13 +159,14 @@ public final class ApplicationReader {
         String stir = textOrNull(node, "stir");
         check(stir, "applicant.stir", Identifiers::stirProblem);
         return new Applicant(pinfl, birthDate, age(birthDate, date, "applicant.birthDate"), sex,
-                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup"), soato, phone, passport, stir,
-                decimalOrNull(node, "monthlyIncome"), intOrNull(node, "serviceYears"));
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", "applicant.disabilityGroup"),
+                soato, phone, passport, stir, decimalOrNull(node, "monthlyIncome"),
+                intOrNull(node, "serviceYears", "applicant.serviceYears"));
     }
 
     private Member readMember(JsonNode node, String path, LocalDate date) {
         String pinfl = textOrNull(node, "pinfl");
-        LocalDate birthDate = date(node, "birthDate", path + ".birthDate");
+        LocalDate birthDate = date(node, "birthDate", path + ".birthDate", PlausibleDates::birthProblem);
         String sex = textOrNull(node, "sex");
         if (pinfl != null) {
             Optional<String> problem = Identifiers.pinflProblem(pinfl);
@@ -151,20 +178,28 @@ public final class ApplicationReader {
             }
         }
         return new Member(pinfl, birthDate, age(birthDate, date, path + ".birthDate"), sex,
-                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup"), node.path("relation").asText(),
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", path + ".disabilityGroup"),
+                node.path("relation").asText(),
                 decimalOrNull(node, "monthlyIncome"), node.path("employed").asBoolean(false),
                 node.path("servesInMilitary").asBoolean(false));
     }
 
     private LocalDate agreeWithPinfl(String pinfl, LocalDate birthDate, String sex, String path) {
         LocalDate encoded = Identifiers.pinflBirthDate(pinfl).orElseThrow();
+        // Neither the PINFL nor what it encodes is echoed: together they would give the person's identity away.
         if (birthDate != null && !birthDate.equals(encoded)) {
-            problems.add(new Problem(path + ".birthDate", "birth date " + birthDate + " does not agree with PINFL "
-                    + pinfl + ", which encodes " + encoded));
+            problems.add(new Problem(path + ".birthDate", "does not agree with the birth date the PINFL encodes"));
         }
         if (sex != null && !sex.equals(Identifiers.pinflSex(pinfl))) {
-            problems.add(new Problem(path + ".sex", "sex " + sex + " does not agree with PINFL " + pinfl
-                    + ", which encodes " + Identifiers.pinflSex(pinfl)));
+            problems.add(new Problem(path + ".sex", "does not agree with the sex the PINFL encodes"));
+        }
+        if (birthDate == null) {
+            Optional<String> implausible = PlausibleDates.birthProblem(encoded, submissionDay);
+            if (implausible.isPresent()) {
+                problems.add(new Problem(path + ".pinfl", "encodes a birth date that cannot be: it is before "
+                        + PlausibleDates.EARLIEST + " or after the submission day"));
+                return null;
+            }
         }
         return birthDate != null ? birthDate : encoded;
     }
@@ -189,25 +224,33 @@ public final class ApplicationReader {
             }
             String path = "form." + name;
             if (type == LocalDate.class) {
-                LocalDate parsed = date(form, name, path);
+                LocalDate parsed = date(form, name, path, PlausibleDates::formDateProblem);
                 if (parsed != null) {
                     values.put(name, parsed);
                 }
             } else if (type == Integer.class) {
-                if (!value.canConvertToInt()) {
-                    problems.add(new Problem(path, value + " is too large for a whole number"));
-                } else {
-                    values.put(name, value.intValue());
+                Integer whole = intOrNull(form, name, path);
+                if (whole != null) {
+                    values.put(name, whole);
                 }
             } else if (type == BigDecimal.class) {
-                values.put(name, value.decimalValue());
+                values.put(name, Numbers.decimal(value));
             } else if (type == Boolean.class) {
                 values.put(name, value.booleanValue());
             } else {
-                values.put(name, value.asText());
+                values.put(name, identifier(name, value.asText(), path));
             }
         });
         return values;
+    }
+
+    /** A text answer; one declared as an identifier is checked and normalised as the applicant's own. */
+    private String identifier(String name, String text, String path) {
+        Optional<IdentifierType> identifier = FormDeclaration.identifierType(service.descriptor(), name);
+        if (identifier.isEmpty() || !check(text, path, identifier.get()::problem)) {
+            return text;
+        }
+        return identifier.get().normalise(text);
     }
 
     private List<String> missing(JsonNode root, Applicant applicant, List<Document> documents,
@@ -256,7 +299,7 @@ public final class ApplicationReader {
         int nonResidential = (int) properties.stream().filter(p -> "non-residential".equals(p.getKind())).count();
         int cars = (int) vehicles.stream().filter(Vehicle::isCar).count();
         boolean military = members.stream().anyMatch(Member::isServesInMilitary);
-        BigDecimal bank = node.hasNonNull("bankBalance") ? node.get("bankBalance").decimalValue() : BigDecimal.ZERO;
+        BigDecimal bank = node.hasNonNull("bankBalance") ? Numbers.decimal(node.get("bankBalance")) : BigDecimal.ZERO;
         return new Household(size, children, total, perCapita, bank, dwellings, nonResidential, cars, military);
     }
 
@@ -269,17 +312,23 @@ public final class ApplicationReader {
         return problem.isEmpty();
     }
 
-    private LocalDate date(JsonNode node, String field, String path) {
+    /** A date field, or null (with a problem) when it is not a date or not a plausible one for what it is. */
+    private LocalDate date(JsonNode node, String field, String path,
+                           BiFunction<LocalDate, LocalDate, Optional<String>> plausible) {
         String text = textOrNull(node, field);
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(path, "'" + text + "' is not a date; write it as YYYY-MM-DD"));
+            problems.add(new Problem(path, Echo.quote(text) + " is not a date; write it as YYYY-MM-DD"));
             return null;
         }
+        Optional<String> implausible = plausible.apply(date, submissionDay);
+        implausible.ifPresent(p -> problems.add(new Problem(path, p)));
+        return implausible.isPresent() ? null : date;
     }
 
     private OffsetDateTime parseTimestamp(String text) {
@@ -292,8 +341,8 @@ public final class ApplicationReader {
                 try {
                     return LocalDate.parse(text).atStartOfDay().atOffset(TASHKENT);
                 } catch (DateTimeParseException notDate) {
-                    problems.add(new Problem("submittedAt", "'" + text + "' is not an ISO date-time; write it as "
-                            + "2025-07-15T10:30:00+05:00"));
+                    problems.add(new Problem("submittedAt", Echo.quote(text) + " is not an ISO date-time; write "
+                            + "it as 2025-07-15T10:30:00+05:00"));
                     return null;
                 }
             }
@@ -305,13 +354,22 @@ public final class ApplicationReader {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Integer intOrNull(JsonNode node, String field) {
+    /** A whole number read exactly, or null (with a problem) when it is not one or does not fit: never truncated. */
+    private Integer intOrNull(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.intValue();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        Integer whole = Numbers.exactInt(value);
+        if (whole == null) {
+            problems.add(new Problem(path, "is not a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE));
+        }
+        return whole;
     }
 
     private static BigDecimal decimalOrNull(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.decimalValue();
+        return value == null || value.isNull() ? null : Numbers.decimal(value);
     }
 }

@@ -12,7 +12,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * Validation of Uzbekistan's identifiers. Each check returns the problem in words, or empty when the value is
- * valid.
+ * valid. The words never hold the value, nor any digit of it: a PINFL encodes its holder's birth date and sex, and
+ * a message goes to logs, error records and terminals. A SOATO code names a place, not a person, and is quoted.
  */
 public final class Identifiers {
 
@@ -21,6 +22,12 @@ public final class Identifiers {
     private static final Pattern PASSPORT_SHAPE = Pattern.compile("[A-Z]{2}\\d{7}");
     private static final Pattern STIR_SHAPE = Pattern.compile("[2-7]\\d{8}");
     private static final Pattern SOATO_SHAPE = Pattern.compile("17\\d{2}(\\d{3}(\\d{3})?)?");
+    /**
+     * What a phone number may be written with before libphonenumber reads it: digits, spaces, '-', '(' and ')',
+     * and one '+' in front. libphonenumber itself is lenient: it drops letters, reads "x" or "ext." as an
+     * extension and ignores trailing junk.
+     */
+    private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9 ()-]{7,24}");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     /** The regions of SOATO (4-digit codes) by name. */
@@ -40,22 +47,22 @@ public final class Identifiers {
      */
     public static Optional<String> pinflProblem(String pinfl) {
         if (!PINFL_SHAPE.matcher(pinfl).matches()) {
-            return Optional.of("a PINFL is 14 digits, got '" + pinfl + "'");
+            return Optional.of("a PINFL is 14 digits, got " + pinfl.length() + " characters"
+                    + (pinfl.chars().allMatch(c -> c >= '0' && c <= '9') ? "" : " that are not all digits"));
         }
         int first = pinfl.charAt(0) - '0';
         if (first < 1 || first > 6) {
-            return Optional.of("PINFL '" + pinfl + "' starts with " + first + "; the first digit is 1 to 6");
+            return Optional.of("the PINFL's first digit (century and sex) must be 1 to 6");
         }
         if (pinflBirthDate(pinfl).isEmpty()) {
-            return Optional.of("PINFL '" + pinfl + "' encodes no valid birth date in digits 2-7 (DDMMYY)");
+            return Optional.of("the PINFL encodes no valid birth date in digits 2-7 (DDMMYY)");
         }
         if (pinfl.startsWith("000", 7) || pinfl.startsWith("000", 10)) {
-            return Optional.of("PINFL '" + pinfl + "' has 000 as its area code or serial number");
+            return Optional.of("the PINFL has 000 as its area code or serial number");
         }
-        int expected = pinflCheckDigit(pinfl.substring(0, 13));
-        if (pinfl.charAt(13) - '0' != expected) {
-            return Optional.of("PINFL '" + pinfl + "' has a wrong check digit (" + pinfl.charAt(13)
-                    + ", expected " + expected + ")");
+        if (pinfl.charAt(13) - '0' != pinflCheckDigit(pinfl.substring(0, 13))) {
+            return Optional.of("the PINFL's check digit (the 14th) is wrong: check the number against the "
+                    + "identity document");
         }
         return Optional.empty();
     }
@@ -98,14 +105,18 @@ public final class Identifiers {
 
     /** A phone number valid for Uzbekistan (through libphonenumber), or the problem. */
     public static Optional<String> phoneProblem(String phone) {
+        if (!PHONE_SHAPE.matcher(phone).matches()) {
+            return Optional.of("is not a phone number: only digits, spaces, '-', '(' and ')' after an optional "
+                    + "'+', such as +998 90 123 45 67");
+        }
         try {
             PhoneNumber number = PHONES.parse(phone, "UZ");
-            if (number.getCountryCode() != 998 || !PHONES.isValidNumber(number)) {
-                return Optional.of("'" + phone + "' is not a valid Uzbek phone number (+998 and 9 digits)");
+            if (number.getCountryCode() != 998 || !PHONES.isValidNumber(number) || number.hasExtension()) {
+                return Optional.of("is not a valid Uzbek phone number (+998 and 9 digits)");
             }
             return Optional.empty();
         } catch (NumberParseException e) {
-            return Optional.of("'" + phone + "' is not a phone number: " + e.getMessage());
+            return Optional.of("is not a phone number (+998 and 9 digits)");
         }
     }
 
@@ -120,22 +131,23 @@ public final class Identifiers {
 
     public static Optional<String> passportProblem(String passport) {
         return PASSPORT_SHAPE.matcher(passport).matches() ? Optional.empty()
-                : Optional.of("'" + passport + "' is not a passport or ID card number (2 Latin capitals and 7 "
-                        + "digits, e.g. AA1234567)");
+                : Optional.of("is not a passport or ID card number (2 Latin capitals and 7 digits, e.g. "
+                        + "AA1234567)");
     }
 
     public static Optional<String> stirProblem(String stir) {
         return STIR_SHAPE.matcher(stir).matches() ? Optional.empty()
-                : Optional.of("'" + stir + "' is not a STIR (9 digits; 2 for companies, 4-7 for individuals)");
+                : Optional.of("is not a STIR (9 digits; the first 2 for companies, 4-7 for individuals)");
     }
 
     public static Optional<String> soatoProblem(String soato) {
         if (!SOATO_SHAPE.matcher(soato).matches()) {
-            return Optional.of("'" + soato + "' is not a SOATO code (17 and 2 region digits, optionally 3 "
+            return Optional.of(Echo.quote(soato) + " is not a SOATO code (17 and 2 region digits, optionally 3 "
                     + "district and 3 settlement digits)");
         }
         if (!REGIONS.containsKey(soato.substring(0, 4))) {
-            return Optional.of("'" + soato + "' names no region of Uzbekistan (" + soato.substring(0, 4) + ")");
+            return Optional.of(Echo.quote(soato) + " names no region of Uzbekistan (" + soato.substring(0, 4)
+                    + ")");
         }
         return Optional.empty();
     }

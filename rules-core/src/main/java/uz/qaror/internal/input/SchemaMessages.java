@@ -18,7 +18,8 @@ public final class SchemaMessages {
         }
         if ("additionalProperties".equals(message.getType()) && message.getProperty() != null) {
             String parent = plain(location);
-            String field = parent.equals("$") ? message.getProperty() : parent + "." + message.getProperty();
+            String name = Echo.name(message.getProperty());
+            String field = parent.equals("$") ? name : parent + "." + name;
             return new Problem(field, "is not a field of this application"
                     + (parent.equals("form") ? " (the service does not declare this input)" : ""));
         }
@@ -27,13 +28,13 @@ public final class SchemaMessages {
             return new Problem(parent.equals("$") ? message.getProperty() : parent + "." + message.getProperty(),
                     "is required");
         }
-        return new Problem(plain(location), text);
+        return new Problem(plain(location), Echo.bounded(text, 300));
     }
 
     private static String plain(String location) {
         if (location.equals("$")) {
             return "$";
         }
-        return location.startsWith("$.") ? location.substring(2) : location;
+        return Echo.bounded(location.startsWith("$.") ? location.substring(2) : location, 200);
     }
 }

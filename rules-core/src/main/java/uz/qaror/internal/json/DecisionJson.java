@@ -2,6 +2,7 @@ package uz.qaror.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Decision;
@@ -12,7 +13,10 @@ import uz.qaror.Problem;
 import uz.qaror.Reason;
 import uz.qaror.Result;
 
-/** The JSON form of decisions and failures, one shape for the CLI, batches and embedders. */
+/**
+ * The JSON form of decisions and failures, one shape for the CLI, batches and embedders, published as
+ * {@code uz/qaror/decision.schema.json} (and docs/decision.schema.json).
+ */
 public final class DecisionJson {
 
     private DecisionJson() {
@@ -49,9 +53,8 @@ public final class DecisionJson {
         }
         ArrayNode missing = node.putArray("missing");
         d.missing().forEach(missing::add);
-        if (d.fee() != null) {
-            node.set("fee", fee(d.fee()));
-        }
+        // Every key is always there (decision.schema.json): a service without a fee says so with null.
+        node.set("fee", d.fee() == null ? NullNode.getInstance() : fee(d.fee()));
         node.set("amounts", amounts(d.amounts()));
         node.put("submittedAt", d.submittedAt() == null ? null
                 : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -79,7 +82,8 @@ public final class DecisionJson {
         f.put("legalBasis", fee.legalBasis());
         ArrayNode components = f.putArray("components");
         for (Fee.Component c : fee.components()) {
-            components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum());
+            components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
+                    .put("legalBasis", c.legalBasis());
         }
         return f;
     }

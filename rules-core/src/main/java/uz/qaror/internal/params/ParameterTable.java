@@ -50,8 +50,21 @@ public final class ParameterTable {
             throw new IllegalArgumentException("unknown parameter '" + id + "'; known: " + String.join(", ",
                     new java.util.TreeSet<>(series.keySet())));
         }
-        ParameterSeries.Value value = s.at(date).orElseThrow(() -> new IllegalArgumentException(
-                "parameter '" + id + "' has no value in force on " + date));
+        ParameterSeries.Value value = s.at(date).orElseThrow(() -> new NotInForce(id, date,
+                s.values().isEmpty() ? null : s.values().get(0).from()));
         return new ParameterUse(id, value.value(), value.from(), value.legalBasis());
+    }
+
+    /**
+     * Thrown when a parameter exists but has no value in force on the date asked: the catalog cannot judge that
+     * date (the application's, not a fault of the rule that reads it).
+     */
+    public static final class NotInForce extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotInForce(String id, LocalDate date, LocalDate first) {
+            super("the catalog has no value of parameter '" + id + "' in force on " + date
+                    + (first == null ? "" : " (its first value is of " + first + ")"));
+        }
     }
 }

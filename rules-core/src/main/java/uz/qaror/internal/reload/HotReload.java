@@ -16,7 +16,7 @@ import uz.qaror.RulesException;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.build.ServiceCompiler;
 import uz.qaror.internal.catalog.CatalogSource;
-import uz.qaror.internal.catalog.ServiceFolder;
+import uz.qaror.internal.catalog.ServiceFiles;
 
 /**
  * Keeps an engine's compiled services in step with its rules folder. When a service's files change, its rules
@@ -73,25 +73,59 @@ public final class HotReload implements Closeable {
             tell(new ReloadEvent(id, null, false, List.of()));
             return;
         }
+        // The version is the hash of exactly the bytes compiled: the files are read once, then hashed, parsed and
+        // compiled from memory (ServiceFiles), so no edit can slip between a version and its rules.
+        String state = null;
         String version = null;
         try {
-            ServiceFolder folder = source.readService(id);
-            version = folder.version();
-            CompiledService fresh = ServiceCompiler.compile(folder);
-            if (!version.equals(source.readService(id).version())) {
-                // A file changed while compiling, so the rules compiled may not be the version hashed; the
-                // watcher has seen that change too and reloads again once the folder is quiet.
+            ServiceFiles files = source.files(id);
+            version = files.version();
+            state = version;
+            CompiledService fresh = ServiceCompiler.compile(source.readService(id, files));
+            if (changedSince(id, state)) {
+                // The files changed while compiling: this version is already stale. The watcher has seen the
+                // change and reloads once the folder is quiet again.
                 return;
             }
             services.put(id, CompletableFuture.completedFuture(fresh));
             problems.remove(id);
         } catch (RuntimeException e) {
-            // Rules that do not compile, or a file removed or half-written while being read: reported as a
-            // broken edit; the next save retries.
+            // Rules that do not compile, or a file removed or half-written as it was read (an editor truncates,
+            // then writes). A state that does not last through a quiet period is no broken edit: the next reload
+            // sees what the editor saved.
+            if (changedAfterQuiet(id, state == null ? unreadable(e) : state)) {
+                return;
+            }
             failed(id, version, source.diagnosticsOf(id, e));
             return;
         }
         tell(new ReloadEvent(id, version, true, List.of()));
+    }
+
+    /** Whether the service's files are no longer in {@code state} (a version, or the failure to read them). */
+    private boolean changedSince(String id, String state) {
+        String now;
+        try {
+            now = source.files(id).version();
+        } catch (RuntimeException e) {
+            now = unreadable(e);
+        }
+        return !now.equals(state);
+    }
+
+    /** Whether the files leave {@code state} within the quiet period (true when interrupted: closing). */
+    private boolean changedAfterQuiet(String id, String state) {
+        try {
+            Thread.sleep(DEBOUNCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return changedSince(id, state);
+    }
+
+    private static String unreadable(RuntimeException e) {
+        return "unreadable: " + e.getMessage();
     }
 
     private void tell(ReloadEvent event) {

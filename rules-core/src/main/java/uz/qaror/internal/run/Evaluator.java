@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kie.api.KieServices;
@@ -36,6 +37,7 @@ import uz.qaror.facts.Parameters;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.build.RuleMetadata;
 import uz.qaror.internal.input.ParsedApplication;
+import uz.qaror.internal.params.ParameterTable;
 
 /**
  * Decides one parsed application with a service's rules: a fresh session per call (sessions are not
@@ -67,6 +69,27 @@ public final class Evaluator {
         }
     }
 
+    /** Thrown when deciding took longer than its budget and the rules were halted. */
+    public static final class TimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Thrown when a parameter the decision needs has no value in force on the decision date: the catalog cannot
+     * judge an application of that date (neither the rule that reads it nor the engine is at fault).
+     */
+    public static final class DateNotCovered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DateNotCovered(String message) {
+            super(message);
+        }
+    }
+
     public static Decision decide(CompiledService service, ParsedApplication input) {
         return decide(service, input, null);
     }
@@ -76,13 +99,24 @@ public final class Evaluator {
      * records in it each match that fired (for {@code qaror explain}); without a trace nothing more is done.
      */
     public static Decision decide(CompiledService service, ParsedApplication input, Trace trace) {
+        return decide(service, input, trace, null);
+    }
+
+    /**
+     * Decides within a time budget (null for none): once it is spent, a watchdog halts the session at its next
+     * rule firing and this throws {@link TimedOut}. A consequence stuck in a loop of its own Java code cannot be
+     * halted: Drools only stops between firings.
+     */
+    public static Decision decide(CompiledService service, ParsedApplication input, Trace trace, Budget budget) {
         LocalDate date = input.application().getDate();
         AtomicReference<FiredRule> current = new AtomicReference<>();
         List<FiredRule> fired = new ArrayList<>();
         DecisionSheet sheet = new DecisionSheet(current::get);
         Parameters params = new Parameters(date, service.folder().parameters()::lookup);
+        AtomicBoolean halted = new AtomicBoolean();
 
         KieSession session = service.kieBase().newKieSession(PSEUDO_CLOCK, null);
+        Watchdog.Watch watchdog = budget == null ? null : Watchdog.watch(session, budget, halted);
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Drools parses date-effective in the JVM's zone; noon keeps the day whatever the offset.
@@ -91,6 +125,10 @@ public final class Evaluator {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    if (halted.get()) {
+                        // The watchdog's halt may have come before the firing began, when Drools ignores it.
+                        session.halt();
+                    }
                     current.set(new FiredRule(event.getMatch().getRule().getName(),
                             RuleMetadata.legalBasis(event.getMatch().getRule())));
                     if (trace != null) {
@@ -106,21 +144,35 @@ public final class Evaluator {
             session.setGlobal("decision", sheet);
             session.setGlobal("params", params);
             insertFacts(session, service, input);
-            int firings = session.fireAllRules(MAX_FIRINGS);
+            int firings = halted.get() ? 0 : session.fireAllRules(MAX_FIRINGS);
+            if (halted.get()) {
+                throw new TimedOut("deciding took longer than its time budget; the rules of service '"
+                        + service.id() + "' were halted after " + fired.size() + " rule firings");
+            }
             if (firings >= MAX_FIRINGS) {
                 throw new RuleFailure("rules of service '" + service.id() + "' fired " + MAX_FIRINGS
                         + " times without ending; a rule probably re-triggers itself", null);
             }
-        } catch (RuleFailure e) {
+        } catch (RuleFailure | TimedOut e) {
             throw e;
         } catch (RuntimeException e) {
+            if (root(e) instanceof ParameterTable.NotInForce notInForce) {
+                throw new DateNotCovered(notInForce.getMessage());
+            }
             FiredRule rule = current.get();
             throw new RuleFailure("rule '" + (rule == null ? "?" : rule.name()) + "' of service '" + service.id()
                     + "' failed: " + rootMessage(e), e);
         } finally {
+            if (watchdog != null) {
+                watchdog.cancel();
+            }
             session.dispose();
         }
-        return assemble(service, input, sheet, params, fired);
+        try {
+            return assemble(service, input, sheet, params, fired);
+        } catch (ParameterTable.NotInForce e) {
+            throw new DateNotCovered(e.getMessage()); // the BCA of the fee
+        }
     }
 
     /** Inserts an application's facts and its Form, as every decision does (the bench baseline shares it). */
@@ -225,18 +277,25 @@ public final class Evaluator {
         boolean online = input.application().isOnline();
         List<Fee.Component> components = new ArrayList<>();
         for (FeeComponent component : schedule.components()) {
-            BigDecimal bca = online && component.onlineBca() != null ? component.onlineBca() : component.bca();
-            components.add(new Fee.Component(component.code(), bca, soum(bca, bcaValue)));
+            components.add(component(component, schedule, online, bcaValue));
         }
         for (String option : sheet.charges()) {
             FeeComponent component = schedule.options().stream().filter(o -> o.code().equals(option)).findFirst()
                     .orElseThrow(() -> new RuleFailure("a rule charged fee option '" + option
                             + "', which service.yaml's fee.options does not declare", null));
-            components.add(new Fee.Component(component.code(), component.bca(), soum(component.bca(), bcaValue)));
+            components.add(component(component, schedule, online, bcaValue));
         }
         BigDecimal totalBca = components.stream().map(Fee.Component::bca).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal totalSoum = components.stream().map(Fee.Component::soum).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Fee(components, totalBca, totalSoum, bcaValue, schedule.legalBasis());
+    }
+
+    /** A charged component at its channel's rate, citing its own act or else the schedule's. */
+    private static Fee.Component component(FeeComponent component, ServiceDescriptor.FeeSchedule schedule,
+                                           boolean online, BigDecimal bcaValue) {
+        BigDecimal bca = component.rate(online);
+        return new Fee.Component(component.code(), bca, soum(bca, bcaValue),
+                component.legalBasis() != null ? component.legalBasis() : schedule.legalBasis());
     }
 
     private static BigDecimal soum(BigDecimal bca, BigDecimal bcaValue) {
@@ -244,10 +303,15 @@ public final class Evaluator {
     }
 
     private static String rootMessage(Throwable error) {
+        Throwable root = root(error);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable root(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root;
     }
 }

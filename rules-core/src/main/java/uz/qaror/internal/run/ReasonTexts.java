@@ -3,7 +3,6 @@ package uz.qaror.internal.run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,7 +15,8 @@ import uz.qaror.internal.json.Json;
 
 /**
  * Fills reason texts: the service's own ({@code reasons.yaml}), then the engine's ({@code MISSING_INPUT},
- * {@code NO_RULE_DECIDED}, ...). Placeholders {@code {name}} take the rule's arguments.
+ * {@code NO_RULE_DECIDED}, ...). Placeholders {@code {name}} take the rule's arguments, sums written as the text's
+ * language writes numbers ({@link LocalNumbers}).
  */
 public final class ReasonTexts {
 
@@ -58,12 +58,12 @@ public final class ReasonTexts {
         Map<Language, String> texts = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String text = byTag == null ? null : byTag.get(language.tag());
-            texts.put(language, fill(text == null ? code : text, arguments));
+            texts.put(language, fill(text == null ? code : text, arguments, language));
         }
         return texts;
     }
 
-    static String fill(String template, Map<String, Object> arguments) {
+    static String fill(String template, Map<String, Object> arguments, Language language) {
         if (arguments.isEmpty()) {
             return template;
         }
@@ -71,18 +71,11 @@ public final class ReasonTexts {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Object value = arguments.get(matcher.group(1));
-            String replacement = value == null ? matcher.group() : format(value);
+            String replacement = value == null ? matcher.group() : LocalNumbers.text(value, language);
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
         return out.toString();
-    }
-
-    private static String format(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return String.format(java.util.Locale.ROOT, "%,.0f", decimal).replace(',', ' ');
-        }
-        return String.valueOf(value);
     }
 
     private static Map<String, Map<String, String>> loadEngineReasons() {

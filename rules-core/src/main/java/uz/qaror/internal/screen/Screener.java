@@ -29,6 +29,7 @@ import uz.qaror.ScreeningStatus;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.input.ParsedApplication;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.run.NearestIds;
@@ -63,6 +64,9 @@ public final class Screener {
         ServiceDescriptor descriptor(String serviceId);
 
         Result evaluate(JsonNode application, LocalDate date);
+
+        /** The checks the engine gives any input tree (its limits, forbidden characters); null when it passes. */
+        Failure check(JsonNode input);
     }
 
     private final Engine engine;
@@ -84,12 +88,22 @@ public final class Screener {
 
     public ScreeningResult screen(JsonNode household, LocalDate asOf, List<String> services, String lifeEvent) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ApplicationReader.TASHKENT);
+        if (household == null || !household.isObject()) {
+            return ScreeningResult.failed(null, date, Failure.Kind.MALFORMED_JSON, List.of(new Problem("$",
+                    "a household is a JSON object with applicant, household, documents and form, got "
+                            + (household == null || household.isMissingNode() ? "nothing"
+                            : household.getNodeType().name().toLowerCase(java.util.Locale.ROOT)))));
+        }
+        // The engine's limits and checks of any input, once for the household rather than once per service.
+        Failure unfit = engine.check(household);
+        String householdId = ApplicationText.safeText(household, "id");
+        if (unfit != null) {
+            return ScreeningResult.failed(householdId, date, unfit.kind(), unfit.problems());
+        }
         List<Problem> problems = shapeProblems(household);
-        String householdId = household != null && household.path("id").isTextual() ? household.get("id").asText()
-                : null;
         List<String> chosen = problems.isEmpty() ? choose(services, lifeEvent, problems) : List.of();
         if (!problems.isEmpty()) {
-            return new ScreeningResult(householdId, date, List.of(), problems, List.of());
+            return ScreeningResult.failed(householdId, date, Failure.Kind.INVALID_FIELD, problems);
         }
         ObjectNode base = baseApplication(household, householdId, date);
         Map<String, CompiledService> compiled = compiled(chosen);
@@ -101,7 +115,7 @@ public final class Screener {
             ObjectNode probe = Json.JSON.createObjectNode().setAll(base);
             ApplicationReader.Outcome read = ApplicationReader.read(probe.put("service", any.id()), any, date);
             if (!read.problems().isEmpty()) {
-                return new ScreeningResult(householdId, date, List.of(), read.problems(), List.of());
+                return ScreeningResult.failed(householdId, date, Failure.Kind.INVALID_FIELD, read.problems());
             }
             facts = read.application();
         }
@@ -129,7 +143,7 @@ public final class Screener {
             application.set("form", form);
             results.add(answer(id, service, engine.evaluate(application, date)));
         }
-        return new ScreeningResult(householdId, date, results, List.of(), ignored(compiled, shared, own));
+        return ScreeningResult.screened(householdId, date, results, ignored(compiled, shared, own));
     }
 
     /** The application the household would make, less its service and form: submitted at noon on the date. */
@@ -212,12 +226,6 @@ public final class Screener {
     /** Problems with the household's outline; its contents are checked as any application's are. */
     private static List<Problem> shapeProblems(JsonNode household) {
         List<Problem> problems = new ArrayList<>();
-        if (household == null || !household.isObject()) {
-            problems.add(new Problem("$", "a household is a JSON object with applicant, household, documents and "
-                    + "form, got " + (household == null ? "nothing"
-                    : household.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
-            return problems;
-        }
         for (Iterator<String> names = household.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {

@@ -42,6 +42,7 @@ public final class ScreeningJson {
         ArrayNode answers = node.putArray("answers");
         result.answers().forEach(answer -> answers.add(answer(answer, languages)));
         node.set("problems", DecisionJson.problems(result.problems()));
+        node.put("problemKind", result.problemKind() == null ? null : result.problemKind().name());
         ArrayNode ignored = node.putArray("ignored");
         result.ignored().forEach(ignored::add);
         return node;

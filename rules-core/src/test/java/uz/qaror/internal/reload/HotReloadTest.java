@@ -10,17 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Outcome;
 import uz.qaror.ReloadEvent;
-import uz.qaror.Result;
 import uz.qaror.internal.catalog.CatalogSource;
 
 /**
@@ -47,7 +43,7 @@ class HotReloadTest {
         java.util.Set<String> brokenVersions = ConcurrentHashMap.newKeySet();
         // Which outcome each version gives the application (income 3000): the version that decided must agree.
         Map<String, Outcome> expected = new ConcurrentHashMap<>();
-        write(drl, withLimit(original, 5000));
+        write(drl, Deciders.withLimit(original, 5000));
         expected.put(version(dir), Outcome.APPROVED);
 
         try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(dir).watch(true)
@@ -63,36 +59,13 @@ class HotReloadTest {
                     uz.qaror.internal.Internals.compiled(engine, SERVICE).kieBase());
             long before = usedHeapAfterGc();
 
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger decided = new AtomicInteger();
-            List<String> errors = new CopyOnWriteArrayList<>();
-            List<Thread> deciders = new java.util.ArrayList<>();
-            for (int t = 0; t < 3; t++) {
-                Thread thread = new Thread(() -> {
-                    while (running.get()) {
-                        Result result = engine.evaluate(APPLICATION);
-                        if (!(result instanceof Decision decision)) {
-                            errors.add("not decided: " + result);
-                            continue;
-                        }
-                        Outcome wanted = expected.get(decision.rulesVersion());
-                        if (wanted != decision.outcome()) {
-                            errors.add("version " + decision.rulesVersion() + " decided " + decision.outcome()
-                                    + ", its files say " + wanted);
-                        }
-                        decided.incrementAndGet();
-                    }
-                });
-                thread.start();
-                deciders.add(thread);
-            }
-
+            Deciders deciders = new Deciders(3, engine, APPLICATION, expected);
             String lastGood = version(dir);
             for (int edit = 1; edit <= 30; edit++) {
                 boolean broken = edit % 5 == 0;
                 int limit = edit % 2 == 0 ? 5000 : 1000;
-                String text = broken ? withLimit(original, limit).replace("Applicant(age >= 18)", "Aplicant(age >= 18)")
-                        : withLimit(original, limit);
+                String text = broken ? Deciders.withLimit(original, limit)
+                        .replace("Applicant(age >= 18)", "Aplicant(age >= 18)") : Deciders.withLimit(original, limit);
                 if (edit % 3 == 0) {
                     // An editor's save in two writes: the half-written file must never be compiled alone.
                     write(drl, text.substring(0, text.length() / 2));
@@ -118,12 +91,9 @@ class HotReloadTest {
                     lastGood = version;
                 }
             }
-            running.set(false);
-            for (Thread thread : deciders) {
-                thread.join(10_000);
-            }
-            assertThat(errors).isEmpty();
-            assertThat(decided.get()).isGreaterThan(100);
+            deciders.close();
+            assertThat(deciders.errors()).isEmpty();
+            assertThat(deciders.decided()).isGreaterThan(100);
             assertThat(allEvents).as("no broken version is ever reported as applied")
                     .noneMatch(e -> e.applied() && brokenVersions.contains(e.rulesVersion()));
             assertThat(engine.decide(APPLICATION).rulesVersion()).isEqualTo(lastGood);
@@ -149,11 +119,6 @@ class HotReloadTest {
             assertThat(event.applied()).isTrue();
             assertThat(engine.decide(APPLICATION).rulesVersion()).isNotEqualTo(first).isEqualTo(version(dir));
         }
-    }
-
-    private static String withLimit(String drl, int limit) {
-        return drl.replace("income <= params.value(\"threshold\")", "income <= " + limit)
-                .replace("income > params.value(\"threshold\")", "income > " + limit);
     }
 
     private static String version(Path dir) {

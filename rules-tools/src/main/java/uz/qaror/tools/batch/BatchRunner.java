@@ -2,9 +2,12 @@ package uz.qaror.tools.batch;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
@@ -12,17 +15,29 @@ import uz.qaror.Failure;
 import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Result;
-import uz.qaror.internal.json.Json;
 
 /**
  * Decides a stream of applications on several threads: exactly one output record per input record, in input
- * order; a record that cannot be decided becomes an error record and the batch goes on.
+ * order; a record that cannot be decided (not JSON, not UTF-8, too large, past the deadline) becomes an error
+ * record and the batch goes on. Output is flushed after every chunk, so that a failed write stops the run at
+ * once and an interrupted run leaves whole records only.
  */
 public final class BatchRunner {
 
-    /** Reports progress after each chunk written. */
+    /** The default time one record may take before it is given up. */
+    public static final Duration DEFAULT_RECORD_DEADLINE = Duration.ofSeconds(10);
+
+    /** Reports progress after each chunk written, and once before the first with what a resumed run skipped. */
     public interface ProgressListener {
-        void progress(long records, long bytesRead, long size);
+        void progress(BatchProgress progress);
+    }
+
+    /**
+     * Work done so far: records written (skipped ones of a resumed run included) and the input bytes they took,
+     * against the totals where known (-1 otherwise). Bytes are those of records written, never of input merely read
+     * ahead, so that progress means work done.
+     */
+    public record BatchProgress(long records, long recordsTotal, long bytesDone, long bytesTotal) {
     }
 
     private final DecisionEngine engine;
@@ -30,17 +45,94 @@ public final class BatchRunner {
     private final RecordFormat format;
     private final int threads;
     private final boolean decisionLog;
+    private final Masking masking;
+    private final Duration recordDeadline;
+    private volatile boolean stopRequested;
+    private volatile Set<String> services;
 
     public BatchRunner(DecisionEngine engine, Language language, RecordFormat format, int threads,
                        boolean decisionLog) {
-        this.engine = engine;
-        this.language = language;
-        this.format = format;
-        this.threads = threads;
-        this.decisionLog = decisionLog;
+        this(builder(engine).language(language).format(format).threads(threads).decisionLog(decisionLog));
     }
 
-    private record Processed(Result result, String line, String logLine) {
+    private BatchRunner(Builder builder) {
+        this.engine = builder.engine;
+        this.language = builder.language;
+        this.format = builder.format;
+        this.threads = builder.threads;
+        this.decisionLog = builder.decisionLog;
+        this.masking = builder.masking;
+        this.recordDeadline = builder.recordDeadline;
+    }
+
+    public static Builder builder(DecisionEngine engine) {
+        return new Builder(engine);
+    }
+
+    /** Options of a batch; defaults: Uzbek, JSON Lines, one thread per core, no log, a 10 s deadline. */
+    public static final class Builder {
+        private final DecisionEngine engine;
+        private Language language = Language.UZ;
+        private RecordFormat format = RecordFormat.JSONL;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean decisionLog;
+        private Masking masking = Masking.unlinked();
+        private Duration recordDeadline = DEFAULT_RECORD_DEADLINE;
+
+        private Builder(DecisionEngine engine) {
+            this.engine = engine;
+        }
+
+        public Builder language(Language language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder format(RecordFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Whether to write a decision log line per record (the {@code log} writer of {@link #run}). */
+        public Builder decisionLog(boolean decisionLog) {
+            this.decisionLog = decisionLog;
+            return this;
+        }
+
+        /** How identifiers are concealed in the decision log and in error messages. */
+        public Builder masking(Masking masking) {
+            this.masking = masking;
+            return this;
+        }
+
+        /** How long one record may take before it is given up (an error record of kind TIMEOUT). */
+        public Builder recordDeadline(Duration recordDeadline) {
+            if (recordDeadline.isNegative() || recordDeadline.isZero()) {
+                throw new IllegalArgumentException("the record deadline must be positive");
+            }
+            this.recordDeadline = recordDeadline;
+            return this;
+        }
+
+        public BatchRunner build() {
+            return new BatchRunner(this);
+        }
+    }
+
+    private record Processed(Result result, String line, String logLine, long inputBytes) {
+    }
+
+    /**
+     * Asks a run under way to stop, from any thread (a signal handler's): reading ends, records already written stay
+     * whole, the rest are dropped, and {@link #run} returns with {@link BatchSummary#stopped()} set.
+     */
+    public void stop() {
+        stopRequested = true;
     }
 
     /**
@@ -50,59 +142,107 @@ public final class BatchRunner {
      */
     public BatchSummary run(RecordSource source, long skip, Writer out, Writer log, BatchSummary summary,
                             ProgressListener progress) throws IOException {
-        for (long i = 0; i < skip; i++) {
-            if (source.next() == null) {
-                break;
-            }
-        }
-        try {
-            new ChunkPipeline<>(threads, this::process).run(source, results -> {
-                for (Processed p : results) {
-                    out.write(p.line());
-                    out.write('\n');
-                    if (log != null) {
-                        log.write(p.logLine());
-                        log.write('\n');
-                    }
-                    summary.add(p.result());
+        ChunkPipeline<Processed> pipeline = new ChunkPipeline<>(threads, this::process, recordDeadline,
+                this::givenUp);
+        boolean finished = RecordRun.run(source, skip, pipeline, Processed::inputBytes, new RecordRun.Output<>() {
+            @Override
+            public void write(Processed p) throws IOException {
+                out.write(p.line());
+                out.write('\n');
+                if (log != null) {
+                    log.write(p.logLine());
+                    log.write('\n');
                 }
-                progress.progress(summary.records(), source.bytesRead(), source.size());
-            });
-        } finally {
-            out.flush();
-            if (log != null) {
-                log.flush();
+                summary.add(p.result());
             }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+                if (log != null) {
+                    log.flush();
+                }
+            }
+        }, progress, () -> stopRequested);
+        if (!finished) {
+            summary.markStopped();
         }
         return summary;
     }
 
     private Processed process(InputRecord record) {
-        Decided decided = decide(engine, record);
-        return new Processed(decided.result(), format.format(record, decided.result(), language),
-                decisionLog ? DecisionLog.line(record, decided.application(), decided.result()) : null);
+        Decided decided = decide(engine, record, this::prepare);
+        return processed(record, decided.application(), masking.redact(decided.result(), decided.application()));
     }
 
-    /** A record's parsed application (null when it is not JSON) and its result. */
+    /** The record a worker stuck past the deadline stands for. */
+    private Processed givenUp(InputRecord record) {
+        return processed(record, null, givenUp("deciding", recordDeadline));
+    }
+
+    /** The failure of a record whose {@code work} ran past the deadline and was given up. */
+    public static Failure givenUp(String work, Duration deadline) {
+        return new Failure(null, null, Failure.Kind.TIMEOUT, List.of(new Problem("$", String.format(Locale.ROOT,
+                "%s took longer than %.1f s and was given up", work, deadline.toMillis() / 1000.0))));
+    }
+
+    private Processed processed(InputRecord record, JsonNode application, Result result) {
+        return new Processed(result, format.format(record, result, language),
+                decisionLog ? DecisionLog.line(record, application, result, masking) : null, record.size());
+    }
+
+    /** A record's parsed application (null when there is none) and its result. */
     public record Decided(JsonNode application, Result result) {
     }
 
-    /** Parses and decides one record; never throws, so that no record is lost. */
-    public static Decided decide(DecisionEngine engine, InputRecord record) {
-        if (record.text().isBlank()) {
-            return new Decided(null, new Failure(null, null, Failure.Kind.MALFORMED_JSON,
-                    List.of(new Problem("$", "the record is empty; each holds one application"))));
+    /**
+     * Compiles the service an application names, if the catalog has it, before its deadline starts: compiling is
+     * the service's first-use cost, not the record's. An unknown service is left to the engine to report (and never
+     * compiled, so that hostile ids cost nothing).
+     */
+    private void prepare(JsonNode application) {
+        JsonNode service = application.path("service");
+        if (service.isTextual() && knownServices().contains(service.asText())) {
+            try {
+                engine.prepare(service.asText());
+            } catch (RuntimeException e) {
+                // broken rules: the engine's evaluation reports them as the record's failure
+            }
         }
-        JsonNode node = null;
+        ChunkPipeline.restartClock();
+    }
+
+    private Set<String> knownServices() {
+        Set<String> known = services;
+        if (known == null) {
+            known = Set.copyOf(engine.serviceIds());
+            services = known;
+        }
+        return known;
+    }
+
+    /** Reads and decides one record; never throws, so that no record is lost. */
+    public static Decided decide(DecisionEngine engine, InputRecord record) {
+        return decide(engine, record, application -> { });
+    }
+
+    private static Decided decide(DecisionEngine engine, InputRecord record, Consumer<JsonNode> beforeDeciding) {
+        ApplicationBytes.Read read = ApplicationBytes.read(record, engine.inputLimits(), "application");
+        if (read.failure() != null) {
+            return new Decided(null, read.failure());
+        }
         try {
-            node = Json.JSON.readTree(record.text());
-            return new Decided(node, engine.evaluate(node));
-        } catch (JsonProcessingException e) {
-            return new Decided(null, DecisionEngine.malformed(e));
+            beforeDeciding.accept(read.tree());
+            return new Decided(read.tree(), engine.evaluate(read.tree()));
         } catch (RuntimeException e) {
             // A bug must not silently drop a record: it becomes an error record naming the failure.
-            return new Decided(node, new Failure(null, null, Failure.Kind.RULE_FAILED,
-                    List.of(new Problem("$", "internal error: " + e))));
+            return new Decided(read.tree(), internalError(e));
         }
+    }
+
+    /** The failure a record gets for a bug met while handling it. */
+    public static Failure internalError(RuntimeException e) {
+        return new Failure(null, null, Failure.Kind.INTERNAL_ERROR,
+                List.of(new Problem("$", "internal error: " + e.getClass().getName())));
     }
 }

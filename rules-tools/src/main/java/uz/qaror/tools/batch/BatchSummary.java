@@ -1,20 +1,28 @@
 package uz.qaror.tools.batch;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Decision;
 import uz.qaror.Failure;
 import uz.qaror.Outcome;
 import uz.qaror.Result;
+import uz.qaror.internal.json.Json;
 
 /** Counts of a batch: decisions by outcome and by service, errors by kind, and the automation rate. */
 public final class BatchSummary {
 
+    /** The share of applications decree PQ-308 wants decided without an officer. */
+    public static final double AUTOMATION_TARGET = 0.65;
+
     private long records;
     /** Records an interrupted run wrote before this one resumed: counted, but not in this run's rate. */
     private long earlier;
+    private boolean stopped;
     private final Map<Outcome, Long> byOutcome = new TreeMap<>();
     private final Map<String, Map<Outcome, Long>> byService = new TreeMap<>();
     private final Map<Failure.Kind, Long> errorsByKind = new TreeMap<>();
@@ -25,24 +33,25 @@ public final class BatchSummary {
         if (outcome != null) {
             count(service == null ? "?" : service, Outcome.valueOf(outcome));
         } else {
-            countError(errorKind == null ? Failure.Kind.MALFORMED_JSON : Failure.Kind.valueOf(errorKind));
+            countError(kindOf(errorKind));
+        }
+    }
+
+    private static Failure.Kind kindOf(String name) {
+        try {
+            return name == null ? Failure.Kind.MALFORMED_JSON : Failure.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            // a kind this version does not know, written by another: still an error
+            return Failure.Kind.RULE_FAILED;
         }
     }
 
     /** Rebuilds the counts of what an interrupted run already wrote. */
-    public void addWritten(ResumableOutput output, RecordFormat format) throws java.io.IOException {
-        java.io.IOException[] failure = new java.io.IOException[1];
-        output.forEachExisting(line -> {
-            try {
-                RecordFormat.Recorded recorded = format.read(line);
-                addWritten(recorded.service(), recorded.outcome(), recorded.errorKind());
-            } catch (java.io.IOException e) {
-                failure[0] = e;
-            }
+    public void addWritten(ResumableOutput output, RecordFormat format) throws IOException {
+        output.forEachExisting(record -> {
+            RecordFormat.Recorded recorded = format.read(record);
+            addWritten(recorded.service(), recorded.outcome(), recorded.errorKind());
         });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
     }
 
     void add(Result result) {
@@ -51,6 +60,10 @@ public final class BatchSummary {
         } else {
             countError(((Failure) result).kind());
         }
+    }
+
+    void markStopped() {
+        stopped = true;
     }
 
     private void count(String service, Outcome outcome) {
@@ -64,8 +77,19 @@ public final class BatchSummary {
         errorsByKind.merge(kind, 1L, Long::sum);
     }
 
+    /** Records written, by this run and (when resumed) by the earlier one. */
     public long records() {
         return records;
+    }
+
+    /** Records written by the earlier run that this one resumed. */
+    public long earlier() {
+        return earlier;
+    }
+
+    /** Whether the run was stopped (a signal) before its input ended. */
+    public boolean stopped() {
+        return stopped;
     }
 
     public long decisions() {
@@ -94,26 +118,36 @@ public final class BatchSummary {
         return decisions == 0 ? 0 : (double) (decisions - byOutcome.getOrDefault(Outcome.REFERRED, 0L)) / decisions;
     }
 
-    /** A few lines for people: counts, automation rate against the 65% target, throughput. */
-    public String describe(Duration elapsed) {
-        StringBuilder out = new StringBuilder();
+    /**
+     * The summary for machines: {@code records}, {@code decisions}, {@code errors}, {@code resumedAfter} (records of
+     * the earlier run), {@code decidedNow}, {@code stopped}, {@code seconds}, {@code perSecond} (this run's),
+     * {@code automationRate} and {@code automationTarget} (0 to 1), {@code outcomes} (outcome: count, every outcome
+     * present), {@code errorsByKind} (kind: count, only kinds seen) and {@code services} (service: outcome: count).
+     */
+    public ObjectNode toJson(Duration elapsed) {
+        ObjectNode json = Json.JSON.createObjectNode();
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        long now = records - earlier;
-        out.append(String.format(java.util.Locale.ROOT, "%d records: %d decisions, %d errors", records, decisions(),
-                errors()));
-        if (earlier > 0) {
-            out.append(String.format(java.util.Locale.ROOT, " (%d written before the resume)", earlier));
+        json.put("records", records);
+        json.put("decisions", decisions());
+        json.put("errors", errors());
+        json.put("resumedAfter", earlier);
+        json.put("decidedNow", records - earlier);
+        json.put("stopped", stopped);
+        json.put("seconds", seconds);
+        json.put("perSecond", Math.round((records - earlier) / seconds));
+        json.put("automationRate", automationRate());
+        json.put("automationTarget", AUTOMATION_TARGET);
+        ObjectNode outcomes = json.putObject("outcomes");
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome.name(), byOutcome.getOrDefault(outcome, 0L));
         }
-        out.append(String.format(java.util.Locale.ROOT, "; %d decided in %.1f s (%.0f/s)%n", now, seconds,
-                now / seconds));
-        out.append("outcomes: ").append(byOutcome).append(System.lineSeparator());
-        out.append(String.format(java.util.Locale.ROOT, "automation rate: %.1f%% (target 65%%)%n",
-                automationRate() * 100));
-        if (!errorsByKind.isEmpty()) {
-            out.append("errors: ").append(errorsByKind).append(System.lineSeparator());
-        }
-        byService.forEach((service, outcomes) -> out.append("  ").append(service).append(": ").append(outcomes)
-                .append(System.lineSeparator()));
-        return out.toString().stripTrailing();
+        ObjectNode errors = json.putObject("errorsByKind");
+        errorsByKind.forEach((kind, count) -> errors.put(kind.name(), count));
+        ObjectNode services = json.putObject("services");
+        byService.forEach((service, counts) -> {
+            ObjectNode node = services.putObject(service);
+            counts.forEach((outcome, count) -> node.put(outcome.name(), count));
+        });
+        return json;
     }
 }

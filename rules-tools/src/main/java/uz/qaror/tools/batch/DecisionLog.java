@@ -1,6 +1,5 @@
 package uz.qaror.tools.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,22 +17,27 @@ import uz.qaror.internal.json.Json;
 
 /**
  * The audit log of a batch: one line per record with the rules version, the parameters used, the rules that
- * fired and a hash of the input, and personal identifiers masked. Lines match the output's, so a resumed
- * batch resumes both.
+ * fired and a hash of the input, and personal identifiers concealed ({@link Masking}). Lines match the output's,
+ * so a resumed batch resumes both.
  */
 public final class DecisionLog {
 
     private DecisionLog() {
     }
 
-    public static String line(InputRecord record, JsonNode application, Result result) {
+    /**
+     * One line for one record.
+     *
+     * @param application the parsed application, or {@code null} when there is none (not JSON, too large, given up)
+     */
+    public static String line(InputRecord record, JsonNode application, Result result, Masking masking) {
         ObjectNode node = Json.JSON.createObjectNode();
         node.put("record", record.number());
         node.put("loggedAt", Instant.now().toString());
-        node.put("inputSha256", sha256(record.text()));
+        node.put("inputSha256", record.isTooLarge() ? null : sha256(record.bytes()));
         if (application != null && application.isObject()) {
             ObjectNode ids = node.putObject("identifiers");
-            Masking.identifiers(application).forEach(ids::put);
+            masking.identifiers(application).forEach(ids::put);
         }
         node.put("applicationId", result.applicationId());
         node.put("service", result.service());
@@ -56,10 +60,9 @@ public final class DecisionLog {
         }
     }
 
-    static String sha256(String text) {
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package uz.qaror.tools.batch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +12,11 @@ final class FolderSource implements RecordSource {
 
     private final List<Path> files;
     private final long size;
-    private long bytes;
+    private final int maxRecordBytes;
     private int position;
 
-    FolderSource(Path folder) throws IOException {
+    FolderSource(Path folder, int maxRecordBytes) throws IOException {
+        this.maxRecordBytes = maxRecordBytes;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
                     .sorted().toList();
@@ -33,19 +34,30 @@ final class FolderSource implements RecordSource {
             return null;
         }
         Path file = files.get(position++);
-        byte[] content = Files.readAllBytes(file);
-        bytes += content.length;
-        return new InputRecord(position, file.getFileName().toString(), new String(content, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public long bytesRead() {
-        return bytes;
+        String label = file.getFileName().toString();
+        long size = Files.size(file);
+        if (size > maxRecordBytes) {
+            return InputRecord.tooLarge(position, label, size);
+        }
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            // The file may have grown since it was measured: never read more than the limit.
+            content = in.readNBytes(maxRecordBytes + 1);
+        }
+        if (content.length > maxRecordBytes) {
+            return InputRecord.tooLarge(position, label, size);
+        }
+        return new InputRecord(position, label, content, content.length);
     }
 
     @Override
     public long size() {
         return size;
+    }
+
+    @Override
+    public long count() {
+        return files.size();
     }
 
     @Override

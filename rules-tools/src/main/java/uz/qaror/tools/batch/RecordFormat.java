@@ -18,7 +18,11 @@ import uz.qaror.Result;
 import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.internal.json.Json;
 
-/** How a batch writes its records: JSON Lines (the whole decision) or CSV (one row per decision). */
+/**
+ * How a batch writes its records: JSON Lines (the whole decision) or CSV (one row per decision). A JSON line never
+ * holds a raw line break (JSON escapes it); a CSV cell may (an application id with a line break in it), quoted as
+ * RFC 4180 says, so CSV records are told apart by line breaks outside quotes, never by lines.
+ */
 public enum RecordFormat {
     JSONL,
     CSV;
@@ -48,7 +52,15 @@ public enum RecordFormat {
         return this == CSV ? String.join(",", COLUMNS) : null;
     }
 
-    /** One output line (without its line break) for one record. */
+    /**
+     * Whether a line break inside double quotes belongs to the record (CSV) rather than ending it. A doubled quote
+     * inside a quoted cell toggles twice, so counting quotes finds the record's end exactly.
+     */
+    boolean quotesHoldLineBreaks() {
+        return this == CSV;
+    }
+
+    /** One output record (without its final line break) for one input record. */
     public String format(InputRecord record, Result result, Language language) {
         try {
             return this == JSONL ? jsonLine(record, result, language) : csvLine(record, result, language);
@@ -102,7 +114,7 @@ public enum RecordFormat {
     record Recorded(String service, String outcome, String errorKind) {
     }
 
-    Recorded read(String line) throws JsonProcessingException {
+    Recorded read(String line) throws java.io.IOException {
         if (this == JSONL) {
             JsonNode node = Json.JSON.readTree(line);
             return new Recorded(node.path("service").asText(null), node.path("outcome").asText(null),

@@ -54,17 +54,41 @@ public final class CatalogDocument {
             if (s.fee() != null) {
                 out.append("- Fee: ").append(fee(s)).append(" BCA")
                         .append(s.fee().legalBasis() == null ? "" : " (" + s.fee().legalBasis() + ")").append('\n');
+                java.util.stream.Stream.concat(s.fee().components().stream(), s.fee().options().stream())
+                        .filter(c -> c.legalBasis() != null)
+                        .forEach(c -> out.append("  - `").append(c.code()).append("`: ").append(c.legalBasis())
+                                .append('\n'));
             }
             out.append("- Inputs: ").append(s.inputs().stream()
                     .map(i -> "`" + i.path() + "`" + (i.required() ? "" : " (optional)"))
                     .collect(Collectors.joining(", "))).append('\n');
             out.append("- Verification: ").append(s.verification() == null ? "-" : s.verification()).append('\n');
+            out.append(regimes(s));
             if (!s.unverified().isEmpty()) {
                 out.append("- To verify:\n");
                 s.unverified().forEach(u -> out.append("  - ").append(u.replace("\n", " ")).append('\n'));
             }
             out.append('\n');
         }));
+        return out.toString();
+    }
+
+    /** Which law decides on which days: the descriptor's regimes, or one line saying there is one. */
+    static String regimes(ServiceDescriptor s) {
+        if (s.regimes().isEmpty()) {
+            return "- Regimes: one for every date (amounts follow the dated parameters in force)\n";
+        }
+        StringBuilder out = new StringBuilder("- Regimes by submission date:\n");
+        for (ServiceDescriptor.Regime regime : s.regimes()) {
+            String days = regime.from() == null && regime.to() == null ? "every date"
+                    : regime.from() == null ? "until " + regime.to()
+                    : regime.to() == null ? "from " + regime.from()
+                    : regime.from() + " to " + regime.to();
+            out.append("  - ").append(days)
+                    .append(regime.verification() == null ? "" : " [" + regime.verification() + "]")
+                    .append(": ").append(regime.summary() == null ? "" : regime.summary().replace("\n", " ").strip())
+                    .append(regime.act() == null ? "" : " (" + regime.act() + ")").append('\n');
+        }
         return out.toString();
     }
 
@@ -75,7 +99,8 @@ public final class CatalogDocument {
         String components = s.fee().components().stream()
                 .map(c -> plain(c.bca()) + (c.onlineBca() == null ? "" : " (online " + plain(c.onlineBca()) + ")"))
                 .collect(Collectors.joining(" + "));
-        String options = s.fee().options().stream().map(o -> o.code() + " " + plain(o.bca()))
+        String options = s.fee().options().stream().map(o -> o.code() + " " + plain(o.bca())
+                        + (o.onlineBca() == null ? "" : " (online " + plain(o.onlineBca()) + ")"))
                 .collect(Collectors.joining(", "));
         if (components.isEmpty()) {
             return options.isEmpty() ? "free" : "by case: " + options;

@@ -25,8 +25,9 @@ import uz.qaror.internal.json.Json;
 public final class ApplicationGenerator {
 
     private static final List<String> REGIONS = new ArrayList<>(new java.util.TreeSet<>(Identifiers.REGIONS.keySet()));
-    private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
-    private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 1);
+    /** The submission dates drawn when no range is given: 2023-01-01 to 2026-10-31. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
     private static final String[] RELATIONS = {"spouse", "child", "child", "child", "parent", "sibling"};
     /** How many children a household has: none, one or two mostly, up to five. */
     private static final int[] CHILDREN = {0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5};
@@ -37,14 +38,28 @@ public final class ApplicationGenerator {
     private final List<ServiceDescriptor> services;
     private final long seed;
     private final double invalidShare;
+    private final LocalDate firstDay;
+    private final int days;
 
     public ApplicationGenerator(List<ServiceDescriptor> services, long seed, double invalidShare) {
+        this(services, seed, invalidShare, FIRST_DAY, LAST_DAY);
+    }
+
+    /** Applications submitted on days from {@code firstDay} to {@code lastDay}, both included. */
+    public ApplicationGenerator(List<ServiceDescriptor> services, long seed, double invalidShare,
+                                LocalDate firstDay, LocalDate lastDay) {
         if (services.isEmpty()) {
             throw new IllegalArgumentException("no services to generate applications for");
+        }
+        if (lastDay.isBefore(firstDay)) {
+            throw new IllegalArgumentException("the last submission day " + lastDay + " is before the first "
+                    + firstDay);
         }
         this.services = List.copyOf(services);
         this.seed = seed;
         this.invalidShare = invalidShare;
+        this.firstDay = firstDay;
+        this.days = Math.toIntExact(lastDay.toEpochDay() - firstDay.toEpochDay() + 1);
     }
 
     /** Application number {@code index} (from 0) as one line of JSON. */
@@ -103,7 +118,7 @@ public final class ApplicationGenerator {
     }
 
     private ObjectNode application(Random random, ServiceDescriptor service, long index) {
-        LocalDate submitted = FIRST_DAY.plusDays(random.nextInt((int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay())));
+        LocalDate submitted = firstDay.plusDays(random.nextInt(days));
         LocalDateTime at = submitted.atTime(8 + random.nextInt(12), random.nextInt(60));
         ObjectNode root = Json.JSON.createObjectNode();
         root.put("id", "GEN-" + seed + "-" + index);
@@ -143,9 +158,8 @@ public final class ApplicationGenerator {
         applicant.put("citizenship", random.nextDouble() < 0.96 ? "UZ" : "KZ");
         applicant.putObject("address").put("soato", REGIONS.get(random.nextInt(REGIONS.size()))
                 + String.format("%03d", 200 + random.nextInt(100)));
-        applicant.put("phone", "+99890" + String.format("%07d", random.nextInt(10_000_000)));
-        applicant.put("passport", "A" + (char) ('A' + random.nextInt(26)) + String.format("%07d",
-                random.nextInt(10_000_000)));
+        applicant.put("phone", phone(random));
+        applicant.put("passport", passport(random));
         if (random.nextDouble() < 0.06) {
             applicant.put("disabilityGroup", 1 + random.nextInt(3));
         }
@@ -220,10 +234,29 @@ public final class ApplicationGenerator {
             case "number" -> form.put(name, random.nextInt(400_000_000));
             case "date" -> form.put(name, submitted.minusDays(random.nextInt(365 * 40)).toString());
             case "enum" -> form.put(name, input.values().get(random.nextInt(input.values().size())));
-            default -> form.put(name, name.toLowerCase().contains("soato")
-                    ? REGIONS.get(random.nextInt(REGIONS.size())) + "2" + String.format("%02d", random.nextInt(100))
+            case "pinfl" -> {
+                LocalDate birth = submitted.minusDays(365L * (18 + random.nextInt(60)) + random.nextInt(365));
+                form.put(name, pinfl(random, birth, random.nextBoolean() ? "M" : "F"));
+            }
+            case "stir" -> form.put(name, (2 + random.nextInt(6)) + String.format("%08d", random.nextInt(100_000_000)));
+            case "passport" -> form.put(name, passport(random));
+            case "phone" -> form.put(name, phone(random));
+            case "soato" -> form.put(name, soato(random));
+            default -> form.put(name, name.toLowerCase().contains("soato") ? soato(random)
                     : "AB" + String.format("%07d", random.nextInt(10_000_000)));
         }
+    }
+
+    private static String soato(Random random) {
+        return REGIONS.get(random.nextInt(REGIONS.size())) + "2" + String.format("%02d", random.nextInt(100));
+    }
+
+    private static String passport(Random random) {
+        return "A" + (char) ('A' + random.nextInt(26)) + String.format("%07d", random.nextInt(10_000_000));
+    }
+
+    private static String phone(Random random) {
+        return "+99890" + String.format("%07d", random.nextInt(10_000_000));
     }
 
     /** A valid PINFL for a birth date and sex; serials are random. */

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.Diagnostic;
@@ -24,8 +25,8 @@ import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.catalog.ServiceFolder;
-import uz.qaror.tools.catalog.YamlLines;
 import uz.qaror.internal.json.Json;
+import uz.qaror.internal.json.YamlPositions;
 import uz.qaror.internal.run.NearestIds;
 import uz.qaror.internal.run.ReasonTexts;
 import uz.qaror.tools.testing.TestSuiteReader;
@@ -69,7 +70,8 @@ public final class Linter {
     public static List<Diagnostic> lintCatalog(CatalogSource source) {
         return source.foldersWithoutDescriptor().stream()
                 .map(folder -> Diagnostic.warning(folder, 0, 0, "this folder has no service.yaml, so nothing"
-                        + " loads it; add the descriptor or move the folder out of services/"))
+                        + " loads it; add the descriptor or move the folder out of services/")
+                        .withCode("lint/file-not-loaded"))
                 .toList();
     }
 
@@ -80,12 +82,15 @@ public final class Linter {
      */
     public static List<Diagnostic> lint(CompiledService service) {
         Linter linter = new Linter(service);
+        // Drools' own warnings (it only logs them) are findings like the linter's.
+        linter.found.addAll(service.warnings());
         linter.legalBasis();
         linter.reasonTexts();
         linter.reasonCodesUsed();
         linter.parameters();
         linter.formInputs();
         linter.literalAmounts();
+        linter.found.addAll(RepeatedThresholds.find(linter.sources, linter.folder.reasons()));
         linter.testCases();
         linter.unloadedFiles();
         linter.found.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
@@ -103,11 +108,8 @@ public final class Linter {
             while (matcher.find()) {
                 String name = matcher.group(1) != null ? matcher.group(1).replace("\\\"", "\"")
                         : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                int at = matcher.start() + matcher.group().indexOf("rule");
-                // A table's rule is placed at its row: positions in the DRL Drools generates mean nothing.
-                int row = source.isDrl() ? -1 : source.tableRow(name);
-                ruleLines.putIfAbsent(name, row >= 0 ? new Position(source.display(), row, row == 0 ? 0 : 1)
-                        : new Position(source.display(), source.line(at, ""), source.column(at, "")));
+                int[] at = source.at(matcher.start() + matcher.group().indexOf("rule"), "");
+                ruleLines.putIfAbsent(name, new Position(source.display(), at[0], at[1]));
             }
         }
         for (CompiledService.RuleInfo rule : service.rules()) {
@@ -118,25 +120,21 @@ public final class Linter {
             if (where == null) {
                 where = inDecisionTable(rule.name());
             }
-            warn(where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no"
+            warn("lint/legal-basis", where.file(), where.line(), where.column(), "rule \"" + rule.name() + "\" has no"
                     + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
                     + " with each reason");
         }
     }
 
-    /** Where a rule that no DRL file names comes from: a decision table's row, or at least its file. */
+    /** Where a rule that no DRL file names comes from: a decision table's row, or at least the folder. */
     private Position inDecisionTable(String ruleName) {
-        String fallback = folder.displayDirectory();
         for (RuleSource source : sources) {
-            int row = source.tableRow(ruleName);
-            if (row > 0) {
-                return new Position(source.display(), row, 1);
-            }
-            if (row == 0 && fallback.equals(folder.displayDirectory())) {
-                fallback = source.display();
+            int[] at = source.ruleAt(ruleName);
+            if (at != null) {
+                return new Position(source.display(), at[0], at[1]);
             }
         }
-        return new Position(fallback, 0, 0);
+        return new Position(folder.displayDirectory(), 0, 0);
     }
 
     /** Where something is written; line and column 0 when unknown. */
@@ -145,7 +143,7 @@ public final class Linter {
 
     private void reasonTexts() {
         String file = folder.displayDirectory() + "/reasons.yaml";
-        String yaml = readText(folder.directory().resolve("reasons.yaml"));
+        YamlPositions positions = YamlPositions.parse(readText(folder.directory().resolve("reasons.yaml")));
         for (String code : new TreeSet<>(folder.reasons().keySet())) {
             Map<String, String> texts = folder.reasons().get(code);
             List<String> missing = new ArrayList<>();
@@ -155,14 +153,15 @@ public final class Linter {
                     missing.add(language.tag());
                 }
             }
-            int line = YamlLines.topLevelKey(yaml, code);
+            YamlPositions.Position at = positions.at(JsonPointer.empty().appendProperty(code));
             if (!missing.isEmpty()) {
-                warn(file, line, 1, "reason " + code + " has no text in " + String.join(", ", missing)
+                warn("lint/reason-text-missing", file, at.line(), at.column(), "reason " + code + " has no text in " + String.join(", ", missing)
                         + ": the portal shows every reason in " + Language.tags());
             }
             // A service may give its own text to an engine code (MISSING_INPUT, ...), which the engine uses.
             if (!mentioned(code) && !ReasonTexts.engineReasons().containsKey(code)) {
-                warn(file, line, 1, "reason " + code + " is not used by any rule file; remove it or use it");
+                warn("lint/reason-unused", file, at.line(), at.column(), "reason " + code
+                        + " is not used by any rule file; remove it or use it");
             }
         }
     }
@@ -184,7 +183,7 @@ public final class Linter {
                         continue;
                     }
                     List<String> nearest = nearest(code, folder.reasons().keySet(), 1);
-                    error(source, matcher.start(1), code, "reason code " + code + " is not in reasons.yaml"
+                    error("lint/reason-unknown", source, matcher.start(1), code, "reason code " + code + " is not in reasons.yaml"
                             + (nearest.isEmpty() ? "" : " (did you mean " + nearest.get(0) + "?)")
                             + "; add its text in " + Language.tags());
                 }
@@ -200,7 +199,7 @@ public final class Linter {
                 String id = matcher.group(1);
                 read.add(id);
                 if (!id.contains("$") && !folder.parameters().contains(id)) {
-                    error(source, matcher.start(1), id, "parameter '" + id + "' does not exist for this service"
+                    error("lint/parameter-unknown", source, matcher.start(1), id, "parameter '" + id + "' does not exist for this service"
                             + " (nearest: " + String.join(", ", nearest(id, folder.parameters().ids(), 3))
                             + "); a service reads the shared parameters/*.yaml and its own parameters.yaml");
                 }
@@ -214,24 +213,25 @@ public final class Linter {
             return;
         }
         String yaml = readText(ownFile);
-        for (String id : ownParameterIds(yaml)) {
-            if (!read.contains(id)) {
-                warn(folder.displayDirectory() + "/parameters.yaml", YamlLines.keyValue(yaml, "id", id), 1,
+        YamlPositions positions = YamlPositions.parse(yaml);
+        List<String> ids = ownParameterIds(yaml);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id != null && !read.contains(id)) {
+                YamlPositions.Position at = positions.at("/" + i + "/id");
+                warn("lint/parameter-unread", folder.displayDirectory() + "/parameters.yaml", at.line(), at.column(),
                         "parameter '" + id + "' is not read by any rule (params.value(\"" + id + "\"))");
             }
         }
     }
 
+    /** The ids of the file's parameters in order, {@code null} for one without. */
     private static List<String> ownParameterIds(String yaml) {
         List<String> ids = new ArrayList<>();
         try {
             JsonNode root = Json.YAML.readTree(yaml);
             if (root != null && root.isArray()) {
-                root.forEach(series -> {
-                    if (series.hasNonNull("id")) {
-                        ids.add(series.get("id").asText());
-                    }
-                });
+                root.forEach(series -> ids.add(series.hasNonNull("id") ? series.get("id").asText() : null));
             }
         } catch (IOException e) {
             // The catalog has read this file already; were it broken, the service would not have compiled.
@@ -241,8 +241,10 @@ public final class Linter {
 
     private void formInputs() {
         String file = folder.displayDirectory() + "/service.yaml";
-        String yaml = readText(folder.directory().resolve("service.yaml"));
-        for (ServiceDescriptor.Input input : service.descriptor().inputs()) {
+        YamlPositions positions = YamlPositions.parse(readText(folder.directory().resolve("service.yaml")));
+        List<ServiceDescriptor.Input> inputs = service.descriptor().inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            ServiceDescriptor.Input input = inputs.get(i);
             if (input.path() == null || !input.path().startsWith("form.")) {
                 continue;
             }
@@ -252,7 +254,8 @@ public final class Linter {
             Pattern reads = Pattern.compile("\\b(?:" + Pattern.quote(field) + "|(?:get|is)"
                     + Pattern.quote(capitalised) + ")\\b");
             if (sources.stream().noneMatch(s -> reads.matcher(s.bare()).find())) {
-                warn(file, YamlLines.keyValue(yaml, "path", input.path()), 1, "input " + input.path()
+                YamlPositions.Position at = positions.at("/inputs/" + i + "/path");
+                warn("lint/input-unread", file, at.line(), at.column(), "input " + input.path()
                         + " is declared but no rule reads it; the portal would ask citizens for nothing");
             }
         }
@@ -272,7 +275,8 @@ public final class Linter {
                         || SALIENCE.matcher(bare.substring(lineStart, matcher.start())).find()) {
                     continue;
                 }
-                warn(source.display(), source.line(matcher.start(), ""), source.column(matcher.start(), ""),
+                int[] at = source.at(matcher.start(), "");
+                warn("lint/literal-amount", source.display(), at[0], at[1],
                         "literal number " + matcher.group() + " looks like an amount: amounts change by decree, so"
                                 + " read them from a dated parameter with params.value(\"...\")");
             }
@@ -282,12 +286,14 @@ public final class Linter {
     private void testCases() {
         try {
             if (TestSuiteReader.read(folder).isEmpty()) {
-                warn(folder.displayDirectory() + "/service.yaml", 1, 1, "the service has no test cases;"
+                warn("lint/no-test-cases", folder.displayDirectory() + "/service.yaml", 1, 1,
+                        "the service has no test cases;"
                         + " add tests/cases.yaml with a base application and cases that say what to expect");
             }
         } catch (RulesException e) {
             if (e.diagnostics().isEmpty()) {
-                found.add(Diagnostic.error(folder.displayDirectory() + "/tests", 0, 0, e.getMessage()));
+                found.add(Diagnostic.error(folder.displayDirectory() + "/tests", 0, 0, e.getMessage())
+                        .withCode("test-file"));
             } else {
                 found.addAll(e.diagnostics());
             }
@@ -298,11 +304,13 @@ public final class Linter {
         for (Path file : folder.otherFiles()) {
             String name = file.getFileName().toString();
             if (DECISION_TABLE_LIKE.matcher(name).matches()) {
-                warn(folder.display(file), 1, 1, "Drools ignores decision tables unless named *.drl.csv,"
+                warn("lint/file-not-loaded", folder.display(file), 1, 1,
+                        "Drools ignores decision tables unless named *.drl.csv,"
                         + " *.drl.xls or *.drl.xlsx: rename " + name + " to " + decisionTableName(name)
                         + " if it holds rules, or move it out of the service folder");
             } else {
-                warn(folder.display(file), 1, 1, "nothing loads this file: a service folder holds service.yaml,"
+                warn("lint/file-not-loaded", folder.display(file), 1, 1,
+                        "nothing loads this file: a service folder holds service.yaml,"
                         + " reasons.yaml, parameters.yaml, README.md, rule files (*.drl, *.drl.csv, *.drl.xls,"
                         + " *.drl.xlsx) and tests/*.yaml");
             }
@@ -327,13 +335,13 @@ public final class Linter {
                 .map(byLower::get).toList();
     }
 
-    private void warn(String file, int line, int column, String message) {
-        found.add(Diagnostic.warning(file, line, column, message));
+    private void warn(String code, String file, int line, int column, String message) {
+        found.add(Diagnostic.warning(file, line, column, message).withCode(code));
     }
 
-    private void error(RuleSource source, int offset, String token, String message) {
-        found.add(Diagnostic.error(source.display(), source.line(offset, token), source.column(offset, token),
-                message));
+    private void error(String code, RuleSource source, int offset, String token, String message) {
+        int[] at = source.at(offset, token);
+        found.add(Diagnostic.error(source.display(), at[0], at[1], message).withCode(code));
     }
 
     private static String readText(Path file) {

@@ -8,16 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.DecisionEngine;
+import uz.qaror.Failure;
 import uz.qaror.Language;
-import uz.qaror.Problem;
 import uz.qaror.ScreeningResult;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.screen.ScreeningJson;
+import uz.qaror.tools.batch.ApplicationBytes;
+import uz.qaror.tools.batch.BatchRunner;
 import uz.qaror.tools.batch.InputRecord;
 
 /**
- * Households as records of a file: read from text (a blank or malformed record is a result with the problem,
+ * Households as records of a file: read from their bytes as a batch reads applications ({@link ApplicationBytes}:
+ * the engine's input limits, strict UTF-8 and JSON; a record that cannot be read is a result with the problem,
  * never an exception, so that no record is lost) and screened; and the output line of a screened record.
  */
 public final class HouseholdRecords {
@@ -25,28 +28,18 @@ public final class HouseholdRecords {
     private HouseholdRecords() {
     }
 
-    /** The JSON of a record, or the problem that keeps it from being read. */
-    public record Parsed(JsonNode household, Problem problem) {
+    /** A record's household, or the failure that keeps it from being read. */
+    static ApplicationBytes.Read read(DecisionEngine engine, InputRecord record) {
+        return ApplicationBytes.read(record, engine.inputLimits(), "household");
     }
 
-    public static Parsed parse(String text) {
-        if (text.isBlank()) {
-            return new Parsed(null, new Problem("$", "the record is empty; each holds one household"));
+    /** Screens a household record; a record that is not a household gives a result with its problem. */
+    public static ScreeningResult screen(DecisionEngine engine, InputRecord record, ScreeningOptions options) {
+        ApplicationBytes.Read read = read(engine, record);
+        if (read.failure() != null) {
+            return notRead(options, read.failure());
         }
-        try {
-            return new Parsed(Json.JSON.readTree(text), null);
-        } catch (JsonProcessingException e) {
-            return new Parsed(null, DecisionEngine.malformed(e).problems().get(0));
-        }
-    }
-
-    /** Screens a household given as text; a record that is not a household gives a result with its problem. */
-    public static ScreeningResult screen(DecisionEngine engine, String text, ScreeningOptions options) {
-        Parsed parsed = parse(text);
-        if (parsed.problem() != null) {
-            return notRead(options, parsed.problem());
-        }
-        return screen(engine, parsed.household(), options);
+        return screen(engine, read.tree(), options);
     }
 
     /** Screens a household; a failure of the engine itself becomes the result's problem, so no record is lost. */
@@ -54,13 +47,13 @@ public final class HouseholdRecords {
         try {
             return engine.screen(options.request(household));
         } catch (RuntimeException e) {
-            return notRead(options, new Problem("$", "internal error: " + e));
+            return notRead(options, BatchRunner.internalError(e));
         }
     }
 
-    static ScreeningResult notRead(ScreeningOptions options, Problem problem) {
+    private static ScreeningResult notRead(ScreeningOptions options, Failure failure) {
         LocalDate date = options.asOf() != null ? options.asOf() : LocalDate.now(ApplicationReader.TASHKENT);
-        return new ScreeningResult(null, date, List.of(), List.of(problem), List.of());
+        return ScreeningResult.failed(null, date, failure.kind(), failure.problems());
     }
 
     /**

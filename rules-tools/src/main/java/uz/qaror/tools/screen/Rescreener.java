@@ -3,6 +3,7 @@ package uz.qaror.tools.screen;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,19 @@ import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Failure;
 import uz.qaror.Language;
-import uz.qaror.Problem;
 import uz.qaror.ScreeningAnswer;
 import uz.qaror.ScreeningResult;
 import uz.qaror.ScreeningStatus;
 import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.screen.ScreeningJson;
+import uz.qaror.tools.batch.ApplicationBytes;
 import uz.qaror.tools.batch.BatchRunner;
 import uz.qaror.tools.batch.ChunkPipeline;
 import uz.qaror.tools.batch.InputRecord;
+import uz.qaror.tools.batch.RecordRun;
 import uz.qaror.tools.batch.RecordSource;
 
 /**
@@ -48,12 +51,21 @@ public final class Rescreener {
     private final ScreeningOptions options;
     private final ScreeningOptions baselineOptions;
     private final ScreeningOptions candidateOptions;
+    private final Duration recordDeadline;
+    private volatile boolean stopRequested;
 
     /**
      * Both sides are screened on {@code options.asOf()}, or today when it is not set. Services named in the options
      * that only one side has (a service the candidate adds or drops) are screened on that side alone.
      */
     public Rescreener(DecisionEngine baseline, DecisionEngine candidate, ScreeningOptions options) {
+        this(baseline, candidate, options, BatchRunner.DEFAULT_RECORD_DEADLINE);
+    }
+
+    /** As above, giving up a household after {@code recordDeadline} (an error record of kind TIMEOUT). */
+    public Rescreener(DecisionEngine baseline, DecisionEngine candidate, ScreeningOptions options,
+                      Duration recordDeadline) {
+        this.recordDeadline = recordDeadline;
         this.baseline = baseline;
         this.candidate = candidate;
         this.options = options.asOf() != null ? options : options.on(LocalDate.now(ApplicationReader.TASHKENT));
@@ -73,7 +85,7 @@ public final class Rescreener {
 
     private static ScreeningResult screen(DecisionEngine engine, JsonNode household, ScreeningOptions options,
                                           LocalDate date) {
-        return options == null ? new ScreeningResult(null, date, List.of(), List.of(), List.of())
+        return options == null ? ScreeningResult.screened(null, date, List.of(), List.of())
                 : HouseholdRecords.screen(engine, household, options);
     }
 
@@ -82,23 +94,35 @@ public final class Rescreener {
         return options.asOf();
     }
 
-    /** One household re-screened: its output line, and what it counts for in the summary. */
-    public record Compared(String line, Tally tally) {
+    /** One household re-screened: its output line, what it counts for in the summary, and its input bytes. */
+    public record Compared(String line, Tally tally, long inputBytes) {
     }
 
-    /** Re-screens one record; never throws, so that no record is lost. */
+    /**
+     * Re-screens one record; never throws, so that no record is lost. A record that cannot be read (over the size
+     * or the engine's input limits, not UTF-8, not JSON) or is not a valid household becomes an error record of
+     * that kind, as a batch's application would.
+     */
     public Compared compare(InputRecord record) {
-        HouseholdRecords.Parsed parsed = HouseholdRecords.parse(record.text());
-        if (parsed.problem() != null) {
-            return error(record, null, Failure.Kind.MALFORMED_JSON, List.of(parsed.problem()));
+        try {
+            return compareRead(record);
+        } catch (RuntimeException e) {
+            return error(record, null, BatchRunner.internalError(e));
         }
-        JsonNode household = parsed.household();
-        String id = household.path("id").isTextual() ? household.get("id").asText() : null;
+    }
+
+    private Compared compareRead(InputRecord record) {
+        ApplicationBytes.Read read = HouseholdRecords.read(baseline, record);
+        if (read.failure() != null) {
+            return error(record, read.failure().applicationId(), read.failure());
+        }
+        JsonNode household = read.tree();
+        String id = ApplicationText.safeText(household, "id");
         ScreeningResult before = screen(baseline, household, baselineOptions, options.asOf());
         ScreeningResult after = screen(candidate, household, candidateOptions, options.asOf());
         if (!before.screened() || !after.screened()) {
-            return error(record, id, Failure.Kind.INVALID_FIELD,
-                    before.screened() ? after.problems() : before.problems());
+            ScreeningResult failed = before.screened() ? after : before;
+            return error(record, id, new Failure(id, null, failed.problemKind(), failed.problems()));
         }
         ObjectNode node = header(record, id);
         ArrayNode offers = node.putArray("offers");
@@ -144,7 +168,7 @@ public final class Rescreener {
         eligibleBefore.forEach(node.putArray("eligibleBefore")::add);
         eligibleAfter.forEach(node.putArray("eligibleAfter")::add);
         return new Compared(HouseholdRecords.write(node),
-                new Tally(false, eligibleBefore, eligibleAfter, offered, lost, changed, failed));
+                new Tally(false, eligibleBefore, eligibleAfter, offered, lost, changed, failed), record.size());
     }
 
     /** The output line of one record. */
@@ -161,13 +185,18 @@ public final class Rescreener {
         return node;
     }
 
-    private Compared error(InputRecord record, String householdId, Failure.Kind kind, List<Problem> problems) {
+    private Compared error(InputRecord record, String householdId, Failure failure) {
         ObjectNode node = header(record, householdId);
         ObjectNode error = node.putObject("error");
-        error.put("kind", kind.name());
-        error.put("message", String.join("; ", problems.stream().map(Problem::toString).toList()));
-        error.set("problems", DecisionJson.problems(problems));
-        return new Compared(HouseholdRecords.write(node), Tally.ERROR_RECORD);
+        error.put("kind", failure.kind().name());
+        error.put("message", failure.describe());
+        error.set("problems", DecisionJson.problems(failure.problems()));
+        return new Compared(HouseholdRecords.write(node), Tally.ERROR_RECORD, record.size());
+    }
+
+    /** The record a worker stuck past the deadline stands for. */
+    private Compared givenUp(InputRecord record) {
+        return error(record, null, BatchRunner.givenUp("re-screening", recordDeadline));
     }
 
     /** The answer now, with what it was: the service's texts, reasons, amounts and fee come from the candidate. */
@@ -196,28 +225,39 @@ public final class Rescreener {
     }
 
     /**
-     * Skips the first {@code skip} records (written by an earlier run), re-screens the rest on several threads and
-     * writes one line per record, in input order.
+     * Asks a run under way to stop, from any thread (a signal handler's): records already written stay whole, the
+     * rest are dropped, and {@link #run} returns {@code false}.
      */
-    public RescreenSummary run(RecordSource source, long skip, Writer out, RescreenSummary summary, int threads,
-                               BatchRunner.ProgressListener progress) throws IOException {
-        for (long i = 0; i < skip; i++) {
-            if (source.next() == null) {
-                break;
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Skips the first {@code skip} records (written by an earlier run), re-screens the rest on several threads and
+     * writes one line per record, in input order, as a batch writes its decisions ({@link RecordRun}); a household
+     * still being screened after the deadline becomes an error record of kind TIMEOUT.
+     *
+     * @return whether every record was written ({@code false} when {@link #stop} was called first)
+     */
+    public boolean run(RecordSource source, long skip, Writer out, RescreenSummary summary, int threads,
+                       BatchRunner.ProgressListener progress) throws IOException {
+        // Every household is screened for every service: compiling them is the run's cost, not its first record's.
+        baseline.prepareAll();
+        candidate.prepareAll();
+        ChunkPipeline<Compared> pipeline = new ChunkPipeline<>(threads, this::compare, recordDeadline,
+                this::givenUp);
+        return RecordRun.run(source, skip, pipeline, Compared::inputBytes, new RecordRun.Output<>() {
+            @Override
+            public void write(Compared compared) throws IOException {
+                out.write(compared.line());
+                out.write('\n');
+                summary.add(compared.tally());
             }
-        }
-        try {
-            new ChunkPipeline<>(threads, this::compare).run(source, results -> {
-                for (Compared compared : results) {
-                    out.write(compared.line());
-                    out.write('\n');
-                    summary.add(compared.tally());
-                }
-                progress.progress(summary.households(), source.bytesRead(), source.size());
-            });
-        } finally {
-            out.flush();
-        }
-        return summary;
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+        }, progress, () -> stopRequested);
     }
 }

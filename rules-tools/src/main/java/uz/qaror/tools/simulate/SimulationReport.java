@@ -19,6 +19,7 @@ public final class SimulationReport {
     private final int maxChanges;
     private long records;
     private long changed;
+    private long outcomeChanged;
     private final Map<String, ServiceFigures> services = new TreeMap<>();
     private final List<Simulator.Compared> changes = new ArrayList<>();
 
@@ -30,6 +31,7 @@ public final class SimulationReport {
     static final class ServiceFigures {
         long records;
         long changed;
+        long outcomeChanged;
         final Map<String, Map<String, Long>> transitions = new TreeMap<>();
         final Map<String, List<String>> samples = new TreeMap<>();
         final Map<String, long[]> amountChangeCounts = new TreeMap<>();
@@ -46,6 +48,8 @@ public final class SimulationReport {
             changed++;
             figures.changed++;
             if (!compared.before().equals(compared.after())) {
+                outcomeChanged++;
+                figures.outcomeChanged++;
                 List<String> samples = figures.samples.computeIfAbsent(compared.before() + " -> " + compared.after(),
                         k -> new ArrayList<>());
                 if (samples.size() < SAMPLES_PER_TRANSITION) {
@@ -70,7 +74,16 @@ public final class SimulationReport {
         return changed;
     }
 
-    /** The report as JSON: totals, per-service transition matrices, amount changes, samples, changed records. */
+    /** The applications whose outcome changes (the others of {@link #changed()} change an amount or the fee). */
+    public long outcomeChanged() {
+        return outcomeChanged;
+    }
+
+    /**
+     * The report as JSON: totals, per-service transition matrices, amount changes, samples, changed records.
+     * {@code changed} counts every application that changes; {@code outcomeChanged} those whose outcome changes,
+     * {@code amountsOnly} those that keep their outcome and change an amount or the fee.
+     */
     public ObjectNode toJson(String baseline, String candidate, String asOf) {
         ObjectNode root = Json.JSON.createObjectNode();
         root.put("baseline", baseline);
@@ -78,12 +91,16 @@ public final class SimulationReport {
         root.put("asOf", asOf);
         root.put("records", records);
         root.put("changed", changed);
+        root.put("outcomeChanged", outcomeChanged);
+        root.put("amountsOnly", changed - outcomeChanged);
         Map<String, Map<String, Long>> total = new TreeMap<>();
         ObjectNode byService = root.putObject("services");
         services.forEach((service, figures) -> {
             ObjectNode node = byService.putObject(service);
             node.put("records", figures.records);
             node.put("changed", figures.changed);
+            node.put("outcomeChanged", figures.outcomeChanged);
+            node.put("amountsOnly", figures.changed - figures.outcomeChanged);
             ObjectNode matrix = node.putObject("transitions");
             figures.transitions.forEach((from, row) -> {
                 ObjectNode r = matrix.putObject(from);

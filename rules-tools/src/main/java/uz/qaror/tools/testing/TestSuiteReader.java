@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.ScreeningStatus;
 import uz.qaror.internal.catalog.ServiceFolder;
-import uz.qaror.tools.catalog.YamlLines;
 import uz.qaror.internal.json.Json;
+import uz.qaror.internal.json.YamlPositions;
 
 /**
  * Reads a service's test files, {@code tests/*.yaml}: an optional {@code base} application and a list of
@@ -70,12 +71,22 @@ public final class TestSuiteReader {
                     "a test file holds 'cases:' (a list), and optionally 'base:' (the shared application)")));
         }
         JsonNode base = root.path("base");
+        YamlPositions positions = YamlPositions.parse(text);
         List<TestCase> cases = new ArrayList<>();
+        Map<String, Integer> named = new HashMap<>();
+        int index = 0;
         for (JsonNode node : root.get("cases")) {
+            YamlPositions.Position at = positions.at("/cases/" + index++ + "/name");
             String name = node.path("name").asText("");
-            int line = YamlLines.keyValue(text, "name", name);
+            int line = at.line();
             if (name.isBlank()) {
                 throw error(display, line, "every case needs a name");
+            }
+            Integer first = named.putIfAbsent(name, line);
+            if (first != null) {
+                throw new RulesException("broken test file", List.of(Diagnostic.error(display, line, at.column(),
+                        "case '" + name + "' is named twice (also at line " + first + "): give each case its own"
+                                + " name")));
             }
             JsonNode application = merge(base.isObject() ? base.deepCopy() : Json.JSON.createObjectNode(),
                     node.path("application"));

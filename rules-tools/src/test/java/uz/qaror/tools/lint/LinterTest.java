@@ -45,9 +45,9 @@ class LinterTest {
                 """);
         List<Diagnostic> found = lint(dir, "demo-benefit");
         assertThat(found).extracting(Diagnostic::toString)
-                .contains(dir + "/services/demo-benefit/parameters.yaml:2:1: warning: parameter 'demo-rate' is not"
+                .contains(dir + "/services/demo-benefit/parameters.yaml:2:3: warning: parameter 'demo-rate' is not"
                         + " read by any rule (params.value(\"demo-rate\"))")
-                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/service.yaml:20:1: warning: input"
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/service.yaml:20:6: warning: input"
                         + " form.childCount is declared but no rule reads it"));
     }
 
@@ -121,7 +121,7 @@ class LinterTest {
         }
 
         assertThat(lint(dir, "demo-benefit")).extracting(Diagnostic::toString)
-                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:1:1: warning: rule"))
+                .anyMatch(d -> d.startsWith(dir + "/services/demo-benefit/minors.drl.xlsx:8:1: warning: rule"))
                 .noneMatch(d -> d.contains("reason MINOR"));
     }
 
@@ -150,13 +150,62 @@ class LinterTest {
     }
 
     @Test
-    void drlTextKeepsPositionsWhileBlankingCommentsAndStrings() {
-        DrlText text = DrlText.of("a // \"x\"\nb \"s // t\" /* c\nd */ e 'q'");
-        assertThat(text.code()).isEqualTo("a       \nb \"s // t\"     \n     e 'q'");
-        assertThat(text.bare()).isEqualTo("a       \nb \"      \"     \n     e ' '");
-        assertThat(text.line(text.raw().indexOf('e'))).isEqualTo(3);
-        assertThat(text.column(text.raw().indexOf('e'))).isEqualTo(6);
-        assertThat(text.column(0)).isEqualTo(1);
+    void aTableSavedByExcelWithSemicolonsIsLintedAtItsCells(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Files.writeString(service.resolve("minors.drl.csv"), "\uFEFF" + String.join("\r\n",
+                "RuleSet;qaror.service.demo_benefit",
+                "Import;uz.qaror.facts.*",
+                "RuleTable Minors;",
+                "NAME;CONDITION;ACTION;METADATA",
+                ";Applicant;;",
+                ";age < $param;\"decision.refer(\"\"$param\"\");\";legalBasis($param)",
+                "Case;younger than;reason;legal basis",
+                "Young child, under 7;7;MINR;\"\"\"Test act art. 3\"\"\"",
+                "Teenager;18;MINOR;",
+                ""));
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString)
+                .contains(dir + "/services/demo-benefit/minors.drl.csv:8:24: error: reason code MINR is not in"
+                        + " reasons.yaml (did you mean MINOR?); add its text in uz, uz-Cyrl, ru, en",
+                        dir + "/services/demo-benefit/minors.drl.csv:9:1: warning: rule \"Teenager\" has no"
+                        + " @legalBasis(\"...\"): every rule cites the article it applies, which the decision shows"
+                        + " with each reason");
+    }
+
+    @Test
+    void droolsOwnWarningsAboutEvalAreFindingsAtTheEval(@TempDir Path dir) throws IOException {
+        Path drl = copy(dir).resolve("services/demo-benefit/rules.drl");
+        String text = Files.readString(drl).replace("    Applicant(age < params.value(\"adult-age\"))\n",
+                "    $a : Applicant()\n    eval($a.getAge() < 18)\n");
+        Files.writeString(drl, text);
+        int line = (int) text.substring(0, text.indexOf("eval(")).chars().filter(c -> c == '\n').count() + 1;
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString).contains(dir + "/services/demo-benefit/rules.drl:" + line
+                + ":5: warning: eval(...) tests $a, matched by the pattern Applicant before it: write the test as a"
+                + " constraint of that pattern (Applicant(...)), which Drools can index; an eval is run again for"
+                + " every combination of facts (Drools' warning)");
+    }
+
+    @Test
+    void aThresholdWrittenInTwoRulesAndATextShouldBeAParameter(@TempDir Path dir) throws IOException {
+        Path service = copy(dir).resolve("services/demo-benefit");
+        Path drl = service.resolve("rules.drl");
+        Files.writeString(drl, Files.readString(drl).replace("Applicant(age < params.value(\"adult-age\"))",
+                "Applicant(age < 18)"));
+        Path reasons = service.resolve("reasons.yaml");
+        Files.writeString(reasons, Files.readString(reasons).replace("en: \"Minor\"", "en: \"Younger than 18\""));
+
+        List<Diagnostic> found = lint(dir, "demo-benefit");
+
+        assertThat(found).extracting(Diagnostic::toString).contains(dir + "/services/demo-benefit/rules.drl:8:22:"
+                + " warning: the threshold 18 is written in 2 rules: \"Adult with income under the threshold\" (line 8),"
+                + " \"Minor\" (line 26), and in the reason texts of MINOR (en); a change made in one place and not the"
+                + " others decides inconsistently: make it a parameter of parameters.yaml, read with"
+                + " params.value(\"...\") in every rule and passed to the texts as {name}");
     }
 
     private static List<Diagnostic> lint(Path rules, String service) {

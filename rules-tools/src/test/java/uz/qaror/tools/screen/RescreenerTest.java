@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
+import uz.qaror.InputLimits;
 import uz.qaror.internal.catalog.Folders;
 import uz.qaror.internal.json.Json;
 import uz.qaror.tools.batch.InputRecord;
@@ -58,7 +60,7 @@ class RescreenerTest {
     }
 
     static JsonNode compare(String text) throws Exception {
-        return Json.JSON.readTree(rescreener.line(new InputRecord(7, "line 7", text)));
+        return Json.JSON.readTree(rescreener.line(InputRecord.of(7, "line 7", text)));
     }
 
     @Test
@@ -77,8 +79,8 @@ class RescreenerTest {
         assertThat(offer.get("reasons").get(0).get("messages").get("uz-Cyrl").asText()).isEqualTo("Мос келади");
         assertThat(offer.get("names").get("en").asText()).isEqualTo("Demo benefit");
         assertThat(record.get("losses")).isEmpty();
-        assertThat(record.get("eligibleBefore")).isEmpty();
-        assertThat(record.get("eligibleAfter").get(0).asText()).isEqualTo("demo-benefit");
+        assertThat(record.get("eligibleBefore")).extracting(JsonNode::asText).doesNotContain("demo-benefit");
+        assertThat(record.get("eligibleAfter")).extracting(JsonNode::asText).contains("demo-benefit");
     }
 
     @Test
@@ -101,7 +103,7 @@ class RescreenerTest {
 
     @Test
     void aServiceInErrorOnBothSidesCountsOnceAndAWrittenLineCountsAsItsComparison() {
-        Rescreener.Compared compared = rescreener.compare(new InputRecord(1, "line 1",
+        Rescreener.Compared compared = rescreener.compare(InputRecord.of(1, "line 1",
                 "{\"applicant\": {\"birthDate\": \"1990-01-01\"}, \"form\": {\"income\": 1, \"kind\": \"c\"}}"));
         assertThat(compared.line()).contains("\"side\":\"baseline\"").contains("\"side\":\"candidate\"");
         assertThat(compared.tally().errors()).containsExactly("demo-benefit");
@@ -132,10 +134,10 @@ class RescreenerTest {
             });
         }
         StringWriter out = new StringWriter();
-        RescreenSummary summary;
+        RescreenSummary summary = new RescreenSummary();
         try (RecordSource source = RecordSource.open("-",
                 new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)))) {
-            summary = rescreener.run(source, 100, out, new RescreenSummary(), 2, (records, bytes, size) -> { });
+            assertThat(rescreener.run(source, 100, out, summary, 2, progress -> { })).isTrue();
         }
         List<String> written = out.toString().lines().toList();
         assertThat(written).hasSize(600);
@@ -153,5 +155,57 @@ class RescreenerTest {
         RescreenSummary rebuilt = new RescreenSummary();
         written.forEach(line -> rebuilt.add(Tally.of(line)));
         assertThat(rebuilt.toJson()).isEqualTo(summary.toJson());
+    }
+
+    @Test
+    void aHouseholdOverALimitOrPastTheDeadlineIsAnErrorRecordAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        JsonNode tooLarge = Json.JSON.readTree(rescreener.line(InputRecord.tooLarge(3, "line 3", 5_000_000)));
+        assertThat(tooLarge.get("error").get("kind").asText()).isEqualTo("LIMIT_EXCEEDED");
+
+        DecisionEngine limited = DecisionEngine.builder().rulesDirectory(CATALOG)
+                .inputLimits(InputLimits.builder().maxMembers(2).build()).build();
+        String crowded = new Rescreener(limited, limited, ScreeningOptions.asOf(DATE)).line(InputRecord.of(4,
+                "line 4", "{\"id\": \"HH-4\", \"applicant\": {\"birthDate\": \"1990-01-01\"}, \"household\": "
+                        + "{\"members\": [{\"relation\": \"child\"}, {\"relation\": \"child\"}, "
+                        + "{\"relation\": \"child\"}]}}"));
+        assertThat(Json.JSON.readTree(crowded).get("error").get("kind").asText()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(Json.JSON.readTree(crowded).get("householdId").asText()).isEqualTo("HH-4");
+        assertThat(Tally.of(crowded).errorRecord()).isTrue();
+
+        Path looping = dir.resolve("looping");
+        Folders.copyTree(CATALOG, looping);
+        Path drl = looping.resolve("services/demo-benefit/rules.drl");
+        Files.writeString(drl, Files.readString(drl) + """
+
+                rule "Loops forever for one household"
+                    @legalBasis("none: a test of the re-screening's deadline")
+                when
+                    Application(id == "LOOP")
+                then
+                    long spin = 0;
+                    while (spin >= 0) { spin = (spin + 1) & 0xffff; }
+                end
+                """);
+        DecisionEngine baseline = DecisionEngine.fromDirectory(CATALOG);
+        DecisionEngine candidateRules = DecisionEngine.fromDirectory(looping);
+        Rescreener slow = new Rescreener(baseline, candidateRules, ScreeningOptions.asOf(DATE),
+                Duration.ofMillis(500));
+        String lines = String.join("\n", household("HH-1", "1990-01-01", 900_000),
+                household("LOOP", "1990-01-01", 900_000), household("HH-3", "1990-01-01", 900_000)) + "\n";
+        StringWriter out = new StringWriter();
+        RescreenSummary summary = new RescreenSummary();
+        try (RecordSource source = RecordSource.open("-",
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(slow.run(source, 0, out, summary, 1, progress -> { })).isTrue();
+        }
+        List<JsonNode> written = new ArrayList<>();
+        for (String line : out.toString().lines().toList()) {
+            written.add(Json.JSON.readTree(line));
+        }
+        assertThat(written).extracting(r -> r.get("record").asInt()).containsExactly(1, 2, 3);
+        assertThat(written.get(1).get("error").get("kind").asText()).isEqualTo("TIMEOUT");
+        assertThat(written.get(0).has("offers")).isTrue();
+        assertThat(written.get(2).has("offers")).isTrue();
+        assertThat(summary.errorRecords()).isEqualTo(1);
     }
 }

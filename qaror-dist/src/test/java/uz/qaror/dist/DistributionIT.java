@@ -1,0 +1,170 @@
+package uz.qaror.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user installs it: unpacked into a folder of its own, its launcher linked from a folder on a
+ * PATH that holds no Maven (only the few shell tools the launcher uses), run from elsewhere with Java found through
+ * JAVA_HOME.
+ */
+class DistributionIT {
+
+    /** The commands the launcher script runs besides shell built-ins. */
+    private static final List<String> SHELL_TOOLS = List.of("sh", "dirname", "basename", "readlink", "sed", "cksum",
+            "cut", "mkdir", "mv", "rm");
+
+    private static final String VERSION = System.getProperty("qaror.version");
+    private static final Path TAR = Path.of(System.getProperty("qaror.distribution"));
+    private static final Path ZIP = Path.of(System.getProperty("qaror.distribution.zip"));
+    private static final Path CHECKOUT = Path.of(System.getProperty("qaror.checkout"));
+
+    @TempDir
+    static Path work;
+
+    private static Path install;
+    private static Path path;
+    private static Path home;
+
+    @BeforeAll
+    static void installLikeAUser() throws Exception {
+        Path opt = Files.createDirectories(work.resolve("opt"));
+        Result untar = run(List.of("tar", "xzf", TAR.toString(), "-C", opt.toString()), opt, Map.of());
+        assertThat(untar.exit()).as(untar.err()).isZero();
+        install = opt.resolve("qaror-" + VERSION);
+
+        path = Files.createDirectories(work.resolve("path"));
+        for (String tool : SHELL_TOOLS) {
+            Files.createSymbolicLink(path.resolve(tool), which(tool));
+        }
+        Files.createSymbolicLink(path.resolve("qaror"), install.resolve("bin/qaror"));
+        home = Files.createDirectories(work.resolve("home"));
+    }
+
+    @Test
+    void theArchiveHoldsLauncherJarExamplesAndLegalFiles() throws Exception {
+        assertThat(install.resolve("lib/qaror.jar")).isRegularFile();
+        assertThat(install.resolve("bin/qaror.cmd")).isRegularFile();
+        assertThat(install.resolve("LICENSE")).content().contains("Apache License");
+        assertThat(install.resolve("NOTICE")).isRegularFile();
+        assertThat(install.resolve("README.md")).isRegularFile();
+        assertThat(install.resolve("examples/applications/marriage-registration.json")).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(install.resolve("bin/qaror")))
+                .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+
+        Set<String> inZip = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            zip.stream().filter(e -> !e.isDirectory()).forEach(e -> inZip.add(e.getName()));
+        }
+        assertThat(inZip).isEqualTo(filesUnder(install.getParent(), install));
+    }
+
+    @Test
+    void theLinkedLauncherRunsWithoutMavenFromAnyFolder() throws Exception {
+        Result noMaven = inShell("command -v mvn");
+        assertThat(noMaven.exit()).as("the PATH of this test must hold no Maven").isNotZero();
+        Set<String> before = filesUnder(install.getParent(), install);
+
+        Result evaluate = inShell("qaror evaluate --lang en --compact "
+                + install.resolve("examples/applications/marriage-registration-17.json"));
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("\"outcome\":\"REJECTED\"").contains("APPLICANT_UNDER_AGE");
+
+        Result services = inShell("qaror services");
+        assertThat(services.exit()).as(services.err()).isZero();
+        assertThat(services.out()).contains("marriage-registration").contains("child-benefit");
+
+        Result version = inShell("qaror --version");
+        assertThat(version.out()).contains("qaror " + VERSION);
+
+        // The class-data archive is made once, in the user's cache; nothing is written beside the installation.
+        try (Stream<Path> cached = Files.list(home.resolve(".cache/qaror"))) {
+            assertThat(cached.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".jsa"));
+        }
+        assertThat(filesUnder(install.getParent(), install)).isEqualTo(before);
+    }
+
+    @Test
+    void aBrokenJavaHomeIsNamedNotAStackTrace() throws Exception {
+        Result result = run(List.of(path.resolve("qaror").toString(), "services"), work,
+                Map.of("PATH", path.toString(), "HOME", home.toString(), "JAVA_HOME", work.resolve("nojava").toString()));
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.err()).contains("Java 17 or later is needed");
+    }
+
+    @Test
+    void theCheckoutsOwnLauncherWorksThroughALink() throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Path link = elsewhere.resolve("qaror");
+        Files.createSymbolicLink(link, CHECKOUT.resolve("qaror"));
+
+        Result services = run(List.of(link.toString(), "services"), work,
+                Map.of("PATH", System.getenv("PATH"), "HOME", home.toString()));
+
+        assertThat(services.exit()).as(services.err()).isZero();
+        assertThat(services.out()).contains("marriage-registration");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).containsExactly(link);
+        }
+    }
+
+    private static Result inShell(String command) throws Exception {
+        return run(List.of(path.resolve("sh").toString(), "-c", command), work,
+                Map.of("PATH", path.toString(), "HOME", home.toString(),
+                        "JAVA_HOME", System.getProperty("java.home")));
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(List<String> command, Path directory, Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Path which(String tool) throws IOException {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toRealPath();
+            }
+        }
+        throw new IOException(tool + " is not on the PATH");
+    }
+
+    private static Set<String> filesUnder(Path base, Path root) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).forEach(f -> names.add(base.relativize(f).toString()));
+        }
+        return new TreeSet<>(names);
+    }
+}

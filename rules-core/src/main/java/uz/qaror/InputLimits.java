@@ -1,0 +1,228 @@
+package uz.qaror;
+
+/**
+ * How large an application may be before the engine refuses to read it: a {@link Failure} of kind
+ * {@link Failure.Kind#LIMIT_EXCEEDED} naming the limit and the place, never a long pause or an exhausted heap.
+ * The limits apply to every entry ({@code evaluate} of text, bytes and trees alike). The defaults are generous for
+ * a real application (a few kilobytes, nesting four deep) and small enough that one hostile record costs
+ * milliseconds:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>limit</th><th>default</th></tr>
+ *   <tr><td>{@link #maxBytes()}</td><td>65,536 bytes of UTF-8 per application</td></tr>
+ *   <tr><td>{@link #maxDepth()}</td><td>16 levels of nested objects and arrays</td></tr>
+ *   <tr><td>{@link #maxStringLength()}</td><td>1,000 characters per string or field name</td></tr>
+ *   <tr><td>{@link #maxNumberLength()}</td><td>32 characters per number as written</td></tr>
+ *   <tr><td>{@link #maxMembers()}</td><td>50 household members</td></tr>
+ *   <tr><td>{@link #maxDocuments()}</td><td>50 documents</td></tr>
+ *   <tr><td>{@link #maxVehicles()}</td><td>20 vehicles</td></tr>
+ *   <tr><td>{@link #maxProperties()}</td><td>20 properties</td></tr>
+ * </table>
+ *
+ * <p>Any other array (there is none in a valid application) may hold as many items as the largest of the four.
+ * Values within the limits are then validated: numbers beyond 10<sup>15</sup> or with more than 6 decimals,
+ * control characters and implausible dates are {@link Failure.Kind#INVALID_FIELD} (see the README).
+ *
+ * <pre>{@code
+ * DecisionEngine engine = DecisionEngine.builder()
+ *         .inputLimits(InputLimits.builder().maxMembers(100).build())
+ *         .build();
+ * }</pre>
+ */
+public final class InputLimits {
+
+    private static final InputLimits DEFAULTS = new Builder().build();
+
+    private final int maxBytes;
+    private final int maxDepth;
+    private final int maxStringLength;
+    private final int maxNumberLength;
+    private final int maxMembers;
+    private final int maxDocuments;
+    private final int maxVehicles;
+    private final int maxProperties;
+
+    private InputLimits(Builder builder) {
+        this.maxBytes = builder.maxBytes;
+        this.maxDepth = builder.maxDepth;
+        this.maxStringLength = builder.maxStringLength;
+        this.maxNumberLength = builder.maxNumberLength;
+        this.maxMembers = builder.maxMembers;
+        this.maxDocuments = builder.maxDocuments;
+        this.maxVehicles = builder.maxVehicles;
+        this.maxProperties = builder.maxProperties;
+    }
+
+    /** The default limits (see the table above). */
+    public static InputLimits defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these limits. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The most bytes of UTF-8 one application may take (for a tree: the size of its JSON, estimated). */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** The deepest nesting of objects and arrays; the application object itself is level 1. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** The longest string value or field name, in characters (UTF-16 units). */
+    public int maxStringLength() {
+        return maxStringLength;
+    }
+
+    /** The longest number, in characters as written ({@code 1e5} is 3). */
+    public int maxNumberLength() {
+        return maxNumberLength;
+    }
+
+    /** The most household members ({@code household.members}). */
+    public int maxMembers() {
+        return maxMembers;
+    }
+
+    /** The most documents ({@code documents}). */
+    public int maxDocuments() {
+        return maxDocuments;
+    }
+
+    /** The most vehicles ({@code household.vehicles}). */
+    public int maxVehicles() {
+        return maxVehicles;
+    }
+
+    /** The most properties ({@code household.properties}). */
+    public int maxProperties() {
+        return maxProperties;
+    }
+
+    /** The most items of any array that has no limit of its own: the largest of the four array limits. */
+    public int maxOtherArrayItems() {
+        return Math.max(Math.max(maxMembers, maxDocuments), Math.max(maxVehicles, maxProperties));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputLimits that && maxBytes == that.maxBytes && maxDepth == that.maxDepth
+                && maxStringLength == that.maxStringLength && maxNumberLength == that.maxNumberLength
+                && maxMembers == that.maxMembers && maxDocuments == that.maxDocuments
+                && maxVehicles == that.maxVehicles && maxProperties == that.maxProperties;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(maxBytes, maxDepth, maxStringLength, maxNumberLength, maxMembers,
+                maxDocuments, maxVehicles, maxProperties);
+    }
+
+    @Override
+    public String toString() {
+        return "InputLimits[maxBytes=" + maxBytes + ", maxDepth=" + maxDepth + ", maxStringLength="
+                + maxStringLength + ", maxNumberLength=" + maxNumberLength + ", maxMembers=" + maxMembers
+                + ", maxDocuments=" + maxDocuments + ", maxVehicles=" + maxVehicles + ", maxProperties="
+                + maxProperties + "]";
+    }
+
+    /** Builds {@link InputLimits}; every limit must be positive. */
+    public static final class Builder {
+        private int maxBytes = 65_536;
+        private int maxDepth = 16;
+        private int maxStringLength = 1_000;
+        private int maxNumberLength = 32;
+        private int maxMembers = 50;
+        private int maxDocuments = 50;
+        private int maxVehicles = 20;
+        private int maxProperties = 20;
+
+        private Builder() {
+        }
+
+        private Builder(InputLimits limits) {
+            maxBytes = limits.maxBytes;
+            maxDepth = limits.maxDepth;
+            maxStringLength = limits.maxStringLength;
+            maxNumberLength = limits.maxNumberLength;
+            maxMembers = limits.maxMembers;
+            maxDocuments = limits.maxDocuments;
+            maxVehicles = limits.maxVehicles;
+            maxProperties = limits.maxProperties;
+        }
+
+        /** See {@link InputLimits#maxBytes()}. */
+        public Builder maxBytes(int bytes) {
+            this.maxBytes = positive(bytes, "maxBytes");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxDepth()}; at least 4, the depth of a valid application. */
+        public Builder maxDepth(int depth) {
+            if (depth < 4) {
+                throw new IllegalArgumentException("maxDepth must be at least 4 (a valid application nests 4 "
+                        + "deep: household.members[i].birthDate), got " + depth);
+            }
+            this.maxDepth = depth;
+            return this;
+        }
+
+        /** See {@link InputLimits#maxStringLength()}. */
+        public Builder maxStringLength(int characters) {
+            this.maxStringLength = positive(characters, "maxStringLength");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxNumberLength()}. */
+        public Builder maxNumberLength(int characters) {
+            this.maxNumberLength = positive(characters, "maxNumberLength");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxMembers()}. */
+        public Builder maxMembers(int members) {
+            this.maxMembers = positive(members, "maxMembers");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxDocuments()}. */
+        public Builder maxDocuments(int documents) {
+            this.maxDocuments = positive(documents, "maxDocuments");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxVehicles()}. */
+        public Builder maxVehicles(int vehicles) {
+            this.maxVehicles = positive(vehicles, "maxVehicles");
+            return this;
+        }
+
+        /** See {@link InputLimits#maxProperties()}. */
+        public Builder maxProperties(int properties) {
+            this.maxProperties = positive(properties, "maxProperties");
+            return this;
+        }
+
+        /** The limits as set. */
+        public InputLimits build() {
+            return new InputLimits(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package uz.qaror.internal.build;
+
+/**
+ * A DRL file's text in three forms of equal length and line structure: as written, with comments blanked (so a
+ * code or a parameter mentioned only in a comment does not count as used), and with string contents blanked as
+ * well (so digits in dates and legal references are not taken for amounts). Blanking keeps every offset, so a
+ * match in any form has the line and column of the original. The compiler reads it to place syntax errors, the
+ * linter to find what rules use.
+ */
+public record DrlText(String raw, String code, String bare) {
+
+    public static DrlText of(String raw) {
+        char[] code = raw.toCharArray();
+        char[] bare = raw.toCharArray();
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == '/' && i + 1 < n && raw.charAt(i + 1) == '/') {
+                while (i < n && raw.charAt(i) != '\n') {
+                    blank(code, bare, i++);
+                }
+            } else if (c == '/' && i + 1 < n && raw.charAt(i + 1) == '*') {
+                int end = raw.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                while (i < end) {
+                    blank(code, bare, i++);
+                }
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < n && raw.charAt(i) != c && raw.charAt(i) != '\n') {
+                    if (raw.charAt(i) == '\\' && i + 1 < n) {
+                        bare[i] = ' ';
+                        i++;
+                    }
+                    bare[i] = raw.charAt(i) == '\n' ? '\n' : ' ';
+                    i++;
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return new DrlText(raw, new String(code), new String(bare));
+    }
+
+    private static void blank(char[] code, char[] bare, int i) {
+        if (code[i] != '\n') {
+            code[i] = ' ';
+            bare[i] = ' ';
+        }
+    }
+
+    /** The 1-based line of an offset. */
+    public int line(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < raw.length(); i++) {
+            if (raw.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The 1-based column of an offset. */
+    public int column(int offset) {
+        return offset - raw.lastIndexOf('\n', offset - 1);
+    }
+}

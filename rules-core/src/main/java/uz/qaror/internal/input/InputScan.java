@@ -1,0 +1,183 @@
+package uz.qaror.internal.input;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uz.qaror.Failure;
+import uz.qaror.InputLimits;
+import uz.qaror.Problem;
+
+/**
+ * One walk over an application's tree before anything else reads it: the {@link InputLimits} (depth, string,
+ * name and number length, array sizes, size), then what no field may hold whatever its type: a forbidden
+ * character ({@link Characters}) in a string or a field name, a number out of {@link Numbers}' bounds. A broken
+ * limit stops the walk ({@link Failure.Kind#LIMIT_EXCEEDED}, the first one named); other problems are all
+ * collected ({@link Failure.Kind#INVALID_FIELD}).
+ */
+final class InputScan {
+
+    private static final Map<String, String> ARRAY_LIMITS = Map.of(
+            "household.members", "maxMembers",
+            "documents", "maxDocuments",
+            "household.vehicles", "maxVehicles",
+            "household.properties", "maxProperties");
+
+    private final InputLimits limits;
+    private final List<Problem> invalid = new ArrayList<>();
+    private int invalidCount;
+    private Problem limit;
+    private long size;
+
+    private InputScan(InputLimits limits) {
+        this.limits = limits;
+    }
+
+    /** What is wrong with a tree: a limit broken, or invalid values; null when nothing is. */
+    static Found scan(JsonNode root, InputLimits limits) {
+        InputScan scan = new InputScan(limits);
+        scan.visit(root, "$", 1);
+        if (scan.limit != null) {
+            return new Found(Failure.Kind.LIMIT_EXCEEDED, List.of(scan.limit));
+        }
+        if (scan.invalidCount > 0) {
+            return new Found(Failure.Kind.INVALID_FIELD, ProblemList.capped(scan.invalid, scan.invalidCount));
+        }
+        return null;
+    }
+
+    /** The kind of failure and its problems. */
+    record Found(Failure.Kind kind, List<Problem> problems) {
+    }
+
+    private void visit(JsonNode node, String path, int depth) {
+        if (limit != null) {
+            return;
+        }
+        if (depth > limits.maxDepth()) {
+            limit = depth(path, limits);
+            return;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                size += 2;
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext() && limit == null) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    String name = field.getKey();
+                    String child = path.equals("$") ? Echo.name(name) : path + "." + Echo.name(name);
+                    if (name.length() > limits.maxStringLength()) {
+                        limit = new Problem(child, "is a field name of " + name.length() + " characters; at most "
+                                + limits.maxStringLength() + " are accepted (InputLimits.maxStringLength)");
+                        return;
+                    }
+                    forbidden(name, child, "its name");
+                    size += name.length() + 4;
+                    visit(field.getValue(), child, depth + 1);
+                }
+            }
+            case ARRAY -> {
+                String limitName = ARRAY_LIMITS.get(path);
+                int max = limitName == null ? limits.maxOtherArrayItems() : arrayLimit(limitName);
+                if (node.size() > max) {
+                    limit = new Problem(path, "holds " + node.size() + " items; at most " + max + " are accepted"
+                            + (limitName == null ? " in an array" : "") + " (InputLimits."
+                            + (limitName == null ? "maxOtherArrayItems" : limitName) + ")");
+                    return;
+                }
+                size += 2;
+                for (int i = 0; i < node.size() && limit == null; i++) {
+                    size++;
+                    visit(node.get(i), path + "[" + i + "]", depth + 1);
+                }
+            }
+            case STRING -> {
+                String text = node.textValue();
+                if (text.length() > limits.maxStringLength()) {
+                    limit = string(path, text.length(), limits);
+                    return;
+                }
+                forbidden(text, path, "it");
+                size += text.length() + 2;
+            }
+            case NUMBER -> {
+                long length = numberLength(node);
+                if (length > limits.maxNumberLength()) {
+                    limit = number(path, length, limits);
+                    return;
+                }
+                String problem = Numbers.problem(node);
+                if (problem != null) {
+                    invalid(new Problem(path, problem));
+                }
+                size += length;
+            }
+            default -> size += 4; // true, null (false is one more, a comma one fewer)
+        }
+        if (size > limits.maxBytes() && limit == null) {
+            limit = bytes(limits);
+        }
+    }
+
+    private int arrayLimit(String name) {
+        return switch (name) {
+            case "maxMembers" -> limits.maxMembers();
+            case "maxDocuments" -> limits.maxDocuments();
+            case "maxVehicles" -> limits.maxVehicles();
+            default -> limits.maxProperties();
+        };
+    }
+
+    private void forbidden(String text, String path, String what) {
+        int at = Characters.firstForbidden(text);
+        if (at >= 0) {
+            invalid(new Problem(path, what.equals("it") ? "contains " + Characters.describe(text, at)
+                    + " at character " + (at + 1) + "; " + RULE : what + " contains "
+                    + Characters.describe(text, at) + "; " + RULE));
+        }
+    }
+
+    private static final String RULE = "text may not hold control characters, line breaks, bidirectional-text "
+            + "controls or U+FFFD";
+
+    private void invalid(Problem problem) {
+        invalidCount++;
+        if (invalid.size() < ProblemList.MAX) {
+            invalid.add(problem);
+        }
+    }
+
+    /** Characters of a number as written (for a tree, the digits it holds; an estimate for huge integers). */
+    private static long numberLength(JsonNode number) {
+        if (number.isBigInteger()) {
+            return (long) (number.bigIntegerValue().bitLength() * 0.30103) + 1;
+        }
+        if (number.isBigDecimal()) {
+            return number.decimalValue().precision();
+        }
+        return number.isIntegralNumber() ? Long.toString(number.longValue()).length()
+                : Double.toString(number.doubleValue()).length();
+    }
+
+    static Problem depth(String path, InputLimits limits) {
+        return new Problem(path, "nests deeper than " + limits.maxDepth() + " levels (InputLimits.maxDepth)");
+    }
+
+    static Problem string(String path, long length, InputLimits limits) {
+        return new Problem(path, "is a string of " + length + " characters; at most " + limits.maxStringLength()
+                + " are accepted (InputLimits.maxStringLength)");
+    }
+
+    static Problem number(String path, long length, InputLimits limits) {
+        return new Problem(path, "is a number of " + length + " characters; at most " + limits.maxNumberLength()
+                + " are accepted (InputLimits.maxNumberLength)");
+    }
+
+    static Problem bytes(InputLimits limits) {
+        return new Problem("$", "the application is larger than " + limits.maxBytes()
+                + " bytes (InputLimits.maxBytes)");
+    }
+}
