@@ -119,22 +119,11 @@ final class BatchCommand implements Callable<Integer> {
                 () -> outputs.tellHowToContinue(again, counts.records()))) {
             long skip = outputs.alignForResume(written -> counts.addWritten(written, recordFormat));
             Writer target = outputs.records(spec.commandLine().getOut());
-            try (RecordSource source = applications.open(records.maxRecordBytes)) {
-                runner.run(source, skip, target, outputs.log(), counts, progress::update);
-            } catch (IOException | RuntimeException e) {
-                // Keep what was written for --resume, never a half-written OUT.
-                progress.finish();
-                outputs.suspend();
-                outputs.tellHowToContinue(again, counts.records());
-                throw e;
-            }
-            progress.finish();
-            if (counts.stopped()) {
-                outputs.suspend();
-                outputs.tellHowToContinue(again, counts.records());
-            } else {
-                outputs.commit();
-            }
+            outputs.run(() -> {
+                try (RecordSource source = applications.open(records.maxRecordBytes)) {
+                    return !runner.run(source, skip, target, outputs.log(), counts, progress::update).stopped();
+                }
+            }, progress, again, counts::records);
             printSummary(err, counts, Duration.ofNanos(System.nanoTime() - start));
         }
         return counts.stopped() ? Qaror.UNREADABLE : counts.errors() > 0 ? Qaror.CHECKS_FAILED : Qaror.DONE;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 import uz.qaror.tools.batch.RecordFormat;
 import uz.qaror.tools.batch.ResumableOutput;
@@ -117,6 +118,40 @@ final class BatchOutputs {
                 log.suspend();
             }
         }
+    }
+
+    /** The run that writes into these outputs. */
+    interface Work {
+        /** @return whether every record was written ({@code false} when asked to stop first) */
+        boolean run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} and finishes the outputs: moved into place when every record was written; kept, whole
+     * records only, for {@code --resume} when the run stopped or failed, with the command that continues it.
+     *
+     * @param records how many records were written so far, for the message
+     * @return whether every record was written
+     */
+    boolean run(Work work, Progress progress, String command, LongSupplier records) throws IOException {
+        boolean finished;
+        try {
+            finished = work.run();
+        } catch (IOException | RuntimeException e) {
+            // Keep what was written for --resume, never a half-written OUT.
+            progress.finish();
+            suspend();
+            tellHowToContinue(command, records.getAsLong());
+            throw e;
+        }
+        progress.finish();
+        if (finished) {
+            commit();
+        } else {
+            suspend();
+            tellHowToContinue(command, records.getAsLong());
+        }
+        return finished;
     }
 
     /** Says where the records written so far are, and the command that continues the batch. */

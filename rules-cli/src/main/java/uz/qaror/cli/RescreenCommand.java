@@ -2,6 +2,7 @@ package uz.qaror.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -137,23 +138,12 @@ final class RescreenCommand implements Callable<Integer> {
         boolean finished;
         try (StopOnSignal signals = new StopOnSignal(rescreener::stop,
                 () -> outputs.tellHowToContinue(again, summary.households()))) {
-            try (RecordSource source = population.open(records.maxRecordBytes)) {
-                finished = rescreener.run(source, skip, outputs.records(spec.commandLine().getOut()), summary,
-                        population.threads, progress::update);
-            } catch (IOException | RuntimeException e) {
-                // Keep what was written for --resume, never a half-written OFFERS.
-                progress.finish();
-                outputs.suspend();
-                outputs.tellHowToContinue(again, summary.households());
-                throw e;
-            }
-            progress.finish();
-            if (finished) {
-                outputs.commit();
-            } else {
-                outputs.suspend();
-                outputs.tellHowToContinue(again, summary.households());
-            }
+            Writer target = outputs.records(spec.commandLine().getOut());
+            finished = outputs.run(() -> {
+                try (RecordSource source = population.open(records.maxRecordBytes)) {
+                    return rescreener.run(source, skip, target, summary, population.threads, progress::update);
+                }
+            }, progress, again, summary::households);
         }
         if (summaryFile != null) {
             AtomicFile.write(summaryFile, stream -> {

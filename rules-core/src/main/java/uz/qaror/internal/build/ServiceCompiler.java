@@ -67,7 +67,11 @@ public final class ServiceCompiler {
         Map<String, DecisionTable> tables = new HashMap<>();
         Map<String, String> drlTexts = new HashMap<>();
         Set<String> lost = new HashSet<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Rules are compiled against Qaror's own classes, never the calling thread's context class loader: a host's
+        // loader may do more than answer (Spark's executors ask the driver for every class name Drools tries, and
+        // fail the build for a name that is an expression, such as params.times("...", 1)).
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ServiceCompiler.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
         Resource generated = ResourceFactory.newByteArrayResource(
                 FormDeclaration.drl(folder.descriptor()).getBytes(StandardCharsets.UTF_8));
