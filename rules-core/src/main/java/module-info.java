@@ -42,6 +42,7 @@ module uz.qaror.core {
     exports uz.qaror.internal.params to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.reload to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.run to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.screen to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.table to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
 
     // Excel workbook tables are read by the optional rules-spreadsheet module, found through the service loader

@@ -33,6 +33,7 @@ import uz.qaror.internal.reload.HotReload;
 import uz.qaror.internal.run.Budget;
 import uz.qaror.internal.run.Evaluator;
 import uz.qaror.internal.run.NearestIds;
+import uz.qaror.internal.screen.Screener;
 
 /**
  * Decides applications to the services of a catalog. Thread-safe: one engine serves any number of threads.
@@ -76,6 +77,7 @@ public final class DecisionEngine implements AutoCloseable {
     private final Duration timeout;
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
     private final HotReload reload;
+    private volatile Screener screener;
 
     private DecisionEngine(Builder builder) {
         this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
@@ -329,16 +331,20 @@ public final class DecisionEngine implements AutoCloseable {
         try {
             return decision.get();
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("internal error while deciding an application", e);
-            StackTraceElement[] frames = e.getStackTrace();
-            String where = frames.length == 0 ? "" : " at " + frames[0].getClassName() + "."
-                    + frames[0].getMethodName() + ":" + frames[0].getLineNumber();
             return new Failure(application == null ? null : ApplicationText.safeText(application, "id"),
                     application == null ? null : ApplicationText.safeText(application, "service"),
-                    Failure.Kind.INTERNAL_ERROR, List.of(new Problem("$", "the engine failed (" + e.getClass()
-                            .getName() + where + "); this is a fault of Qaror, not of the application or the "
-                            + "rules: please report it")));
+                    Failure.Kind.INTERNAL_ERROR, List.of(internalError(e, "application")));
         }
+    }
+
+    /** A bug of the engine, logged with its stack and named by its class and place, never blamed on the input. */
+    private static Problem internalError(Throwable e, String input) {
+        LOG.error("internal error while deciding (the input: " + input + ")", e);
+        StackTraceElement[] frames = e.getStackTrace();
+        String where = frames.length == 0 ? "" : " at " + frames[0].getClassName() + "."
+                + frames[0].getMethodName() + ":" + frames[0].getLineNumber();
+        return new Problem("$", "the engine failed (" + e.getClass().getName() + where + "); this is a fault of "
+                + "Qaror, not of the " + input + " or the rules: please report it");
     }
 
     private Failure timedOut(String id, String serviceId, String what) {
@@ -463,6 +469,89 @@ public final class DecisionEngine implements AutoCloseable {
             return decision;
         }
         throw new InvalidApplicationException((Failure) result);
+    }
+
+    /**
+     * Screens a household for the services of the catalog (or those the request chooses): for each, whether the
+     * rules would approve an application now ({@link ScreeningStatus#ELIGIBLE}, with amounts and fee), reject
+     * it, need more inputs, or refer it, or that the service does not concern the household. Each service is
+     * decided like {@link #evaluate(JsonNode, LocalDate)} an application that the household would make on the
+     * screening date with the answers that service asks; nothing is eligible unless its rules approve.
+     *
+     * @param request the household, the screening date and the services (or life event) chosen
+     * @return an answer per service, or the household's problems when it cannot be read; never throws for what a
+     *         household holds
+     */
+    public ScreeningResult screen(ScreeningRequest request) {
+        return screenGuarded(request.householdNode(), request.asOf(), request.services(), request.lifeEvent());
+    }
+
+    /**
+     * Screens a household for every service of the catalog, as {@link #screen(ScreeningRequest)} does.
+     *
+     * @param household the applicant and household sections (and any known form answers) as JSON
+     * @param date      the screening date; {@code null} for today in Tashkent
+     * @return an answer per service, or the household's problems when it cannot be read
+     */
+    public ScreeningResult screen(JsonNode household, LocalDate date) {
+        return screenGuarded(household, date, List.of(), null);
+    }
+
+    /** As {@link #guarded}: whatever a household holds, screening returns a result. */
+    private ScreeningResult screenGuarded(JsonNode household, LocalDate date, List<String> services,
+                                          String lifeEvent) {
+        try {
+            return screener().screen(household, date, services, lifeEvent);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ScreeningResult.failed(household == null ? null : ApplicationText.safeText(household, "id"),
+                    date != null ? date : LocalDate.now(ApplicationReader.TASHKENT), Failure.Kind.INTERNAL_ERROR,
+                    List.of(internalError(e, "household")));
+        }
+    }
+
+    private Screener screener() {
+        Screener screener = this.screener;
+        if (screener == null) {
+            screener = newScreener();
+            this.screener = screener;
+        }
+        return screener;
+    }
+
+    private Screener newScreener() {
+        // Listing the catalog's folders for every household would cost more than a decision; an engine that does
+        // not watch its folder lists them once, one that watches lists them each time, as services may appear.
+        List<String> ids = reload == null ? source.serviceIds() : null;
+        return new Screener(new Screener.Engine() {
+            @Override
+            public List<String> serviceIds() {
+                return ids != null ? ids : source.serviceIds();
+            }
+
+            @Override
+            public CompiledService compiled(String serviceId) {
+                return DecisionEngine.this.compiled(serviceId);
+            }
+
+            @Override
+            public ServiceDescriptor descriptor(String serviceId) {
+                try {
+                    return DecisionEngine.this.compiled(serviceId).descriptor();
+                } catch (RulesException e) {
+                    return source.readService(serviceId).descriptor();
+                }
+            }
+
+            @Override
+            public Result evaluate(JsonNode application, LocalDate date) {
+                return DecisionEngine.this.evaluate(application, date);
+            }
+
+            @Override
+            public Failure check(JsonNode input) {
+                return text.check(input).failure();
+            }
+        });
     }
 
     /**

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param fee          the fee schedule, or {@code null} when the service is free
  * @param deadline     the legal deadline of the decision, or {@code null} when there is none
  * @param inputs       the inputs the rules read
+ * @param concerns     whom the service concerns, for screening; {@code null} when it concerns everyone
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +45,8 @@ public record ServiceDescriptor(
         List<Regime> regimes,
         FeeSchedule fee,
         Deadline deadline,
-        List<Input> inputs) {
+        List<Input> inputs,
+        Concerns concerns) {
 
     /**
      * Creates a descriptor, as read from {@code service.yaml}.
@@ -63,6 +65,7 @@ public record ServiceDescriptor(
      * @param fee          see {@link #fee()}
      * @param deadline     see {@link #deadline()}
      * @param inputs       see {@link #inputs()}
+     * @param concerns     see {@link #concerns()}
      * @throws IllegalArgumentException when the regimes are not in date order, overlap, or leave a gap in their
      *                                  dates open (any but the last without a {@code to}, any but the first
      *                                  without a {@code from})
@@ -278,6 +281,71 @@ public record ServiceDescriptor(
         public String label(Language language) {
             String label = labels.get(language.tag());
             return label != null ? label : labels.getOrDefault(Language.UZ.tag(), path);
+        }
+    }
+
+    /**
+     * Whom a service concerns, declared in {@code service.yaml} under {@code concerns:}, so that screening a
+     * household answers {@code NOT_APPLICABLE} for a service that is not about it instead of asking it for inputs.
+     * Every condition given must hold; {@code anyOf} holds when one of its condition sets does. A fact that is not
+     * known (no birth date, a member's age unknown) never excludes: the service is then screened and its rules say
+     * what they need. This is a coarse filter, never a decision: it may only be looser than the rules, since a
+     * household it excludes is never screened by them.
+     *
+     * @param age       the applicant's age in completed years on the screening date
+     * @param sex       the applicant's sex, {@code M} or {@code F}
+     * @param citizen   whether the applicant is a citizen of Uzbekistan (citizenship {@code UZ})
+     * @param disabled  whether the applicant has a disability group
+     * @param hasMember the household has at least one member like this (one whose unknown facts could match counts)
+     * @param noMember  the household has no member that surely is like this
+     * @param documents the household holds at least one of these documents
+     * @param answers   at least one of these form answers of the service is known
+     * @param anyOf     at least one of these condition sets holds
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Concerns(Range age, String sex, Boolean citizen, Boolean disabled, MemberCondition hasMember,
+                           MemberCondition noMember, List<String> documents, List<String> answers,
+                           List<Concerns> anyOf) {
+        /**
+         * Creates the conditions, as read from {@code service.yaml}.
+         *
+         * @param age       see {@link #age()}
+         * @param sex       see {@link #sex()}
+         * @param citizen   see {@link #citizen()}
+         * @param disabled  see {@link #disabled()}
+         * @param hasMember see {@link #hasMember()}
+         * @param noMember  see {@link #noMember()}
+         * @param documents see {@link #documents()}
+         * @param answers   see {@link #answers()}
+         * @param anyOf     see {@link #anyOf()}
+         */
+        public Concerns {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+            answers = answers == null ? List.of() : List.copyOf(answers);
+            anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
+        }
+    }
+
+    /** A household member a service concerns: relation, age range and sex, each optional. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MemberCondition(String relation, Range age, String sex) {
+    }
+
+    /** Whole years, both ends included; either end may be left open. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Range(Integer min, Integer max) {
+
+        /**
+         * Whether a known value lies in the range.
+         *
+         * @param value a number of whole years
+         * @return whether it is within both ends
+         */
+        public boolean contains(int value) {
+            return (min == null || value >= min) && (max == null || value <= max);
         }
     }
 }

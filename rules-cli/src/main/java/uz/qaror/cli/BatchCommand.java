@@ -84,27 +84,14 @@ final class BatchCommand implements Callable<Integer> {
             + "of it), so that records of one person can be linked by whoever holds the key.")
     Path linkKeyFile;
 
-    @Option(names = "--max-record-bytes", paramLabel = "N", defaultValue = "1048576",
-            description = "Largest record read, in bytes (default ${DEFAULT-VALUE}, 1 MiB); a larger one becomes an "
-                    + "error record (LIMIT_EXCEEDED) and is skipped, never held in memory.")
-    int maxRecordBytes;
-
-    @Option(names = "--record-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Longest time deciding one record may take (default ${DEFAULT-VALUE}): CPU time of its "
-                    + "thread, so that a loaded machine does not fail records, and at most ten times as much wall-clock "
-                    + "time; past it the record becomes an error record (TIMEOUT), its thread is left behind and a new "
-                    + "one carries on.")
-    double recordTimeout;
-
     @Option(names = "--summary", paramLabel = "text|json", defaultValue = "text",
             description = "The summary on stderr: text (default: tables) or json (one object on the last line; keys "
                     + "records, decisions, errors, resumedAfter, decidedNow, stopped, seconds, perSecond, "
                     + "automationRate, automationTarget, outcomes, errorsByKind, services).")
     String summary;
 
-    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
-            description = "When stderr is not a terminal, print a progress line this often (default ${DEFAULT-VALUE}).")
-    int progressEvery;
+    @Mixin
+    RecordRunOptions records;
 
     @Mixin
     RulesOptions rules;
@@ -121,34 +108,22 @@ final class BatchCommand implements Callable<Integer> {
         Masking masking = linkKeyFile == null ? Masking.unlinked() : Masking.linkedBy(readKey(linkKeyFile));
         BatchRunner runner = BatchRunner.builder(engine).language(language.language).format(recordFormat)
                 .threads(applications.threads).decisionLog(decisionLog != null).masking(masking)
-                .recordDeadline(Duration.ofMillis(Math.round(recordTimeout * 1000))).build();
-        // Java cannot ask whether stderr is a terminal; the launcher can, and says so in qaror.stderr.tty.
-        boolean terminal = Boolean.getBoolean("qaror.stderr.tty") || System.console() != null;
-        Progress progress = new Progress(err, terminal, Duration.ofSeconds(progressEvery));
+                .recordDeadline(records.recordDeadline()).build();
+        Progress progress = records.progress(err);
         BatchSummary counts = new BatchSummary();
         long start = System.nanoTime();
         BatchOutputs outputs = BatchOutputs.open(output, decisionLog, recordFormat, resume,
                 () -> settings(recordFormat, masking), err);
         String again = StopOnSignal.commandLine(spec.commandLine().getParseResult().originalArgs(), "--resume");
-        try (StopOnSignal signals = new StopOnSignal(runner::stop, () -> outputs.tellHowToContinue(again, counts))) {
-            long skip = outputs.alignForResume(counts, recordFormat);
+        try (StopOnSignal signals = new StopOnSignal(runner::stop,
+                () -> outputs.tellHowToContinue(again, counts.records()))) {
+            long skip = outputs.alignForResume(written -> counts.addWritten(written, recordFormat));
             Writer target = outputs.records(spec.commandLine().getOut());
-            try (RecordSource source = applications.open(maxRecordBytes)) {
-                runner.run(source, skip, target, outputs.log(), counts, progress::update);
-            } catch (IOException | RuntimeException e) {
-                // Keep what was written for --resume, never a half-written OUT.
-                progress.finish();
-                outputs.suspend();
-                outputs.tellHowToContinue(again, counts);
-                throw e;
-            }
-            progress.finish();
-            if (counts.stopped()) {
-                outputs.suspend();
-                outputs.tellHowToContinue(again, counts);
-            } else {
-                outputs.commit();
-            }
+            outputs.run(() -> {
+                try (RecordSource source = applications.open(records.maxRecordBytes)) {
+                    return !runner.run(source, skip, target, outputs.log(), counts, progress::update).stopped();
+                }
+            }, progress, again, counts::records);
             printSummary(err, counts, Duration.ofNanos(System.nanoTime() - start));
         }
         return counts.stopped() ? Qaror.UNREADABLE : counts.errors() > 0 ? Qaror.CHECKS_FAILED : Qaror.DONE;
@@ -162,10 +137,7 @@ final class BatchCommand implements Callable<Integer> {
         if (linkKeyFile != null && decisionLog == null) {
             throw new CommandLine.ParameterException(commandLine, "--link-key-file needs --decision-log FILE");
         }
-        if (maxRecordBytes < 1 || recordTimeout <= 0) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--max-record-bytes and --record-timeout must be positive");
-        }
+        records.check(spec);
         if (!summary.equals("text") && !summary.equals("json")) {
             throw new CommandLine.ParameterException(commandLine, "--summary is text or json, not '" + summary + "'");
         }
@@ -188,15 +160,13 @@ final class BatchCommand implements Callable<Integer> {
 
     /** What must match for a resume: the input's bytes, and every option that changes the records written. */
     private RunSettings settings(RecordFormat recordFormat, Masking masking) throws IOException {
-        String rulesUsed = rules.rules == null ? "embedded catalog of qaror " + Qaror.version()
-                : "folder " + rules.rules.toAbsolutePath().normalize() + ", " + RunSettings.fingerprint(rules.rules);
         return RunSettings.builder()
                 .input(applications.input)
                 .checked("--format", recordFormat.name().toLowerCase(Locale.ROOT))
                 .checked("--lang", language.language.tag())
-                .checked("rules", rulesUsed)
+                .checked("rules", RulesOptions.describe(rules.rules))
                 .checked("--as-of", rules.asOf)
-                .checked("--max-record-bytes", maxRecordBytes)
+                .checked("--max-record-bytes", records.maxRecordBytes)
                 .checked("--decision-log", decisionLog == null ? null : decisionLog.toAbsolutePath().normalize())
                 .checked("--link-key-file", linkKeyFile == null ? null : "key " + masking.keyId())
                 .checked("qaror", Qaror.version())

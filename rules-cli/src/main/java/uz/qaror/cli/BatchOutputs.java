@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
-import uz.qaror.tools.batch.BatchSummary;
 import uz.qaror.tools.batch.RecordFormat;
 import uz.qaror.tools.batch.ResumableOutput;
 
 /**
- * Where a batch writes: OUT (resumable, locked) or standard output (checked), and the decision log beside it; how the
- * two are aligned for a resume, finished, or kept when the batch stops.
+ * Where a run over records writes (a batch, a re-screening): OUT (resumable, locked) or standard output (checked),
+ * and a batch's decision log beside it; how the two are aligned for a resume, finished, or kept when the run stops.
  */
 final class BatchOutputs {
 
@@ -53,8 +53,13 @@ final class BatchOutputs {
         return new BatchOutputs(out, log, format, err);
     }
 
+    /** Counts again what an interrupted run wrote, for the summary. */
+    interface Recount {
+        void recount(ResumableOutput written) throws IOException;
+    }
+
     /** How many records an interrupted run wrote to both outputs; both are cut to that many and counted. */
-    long alignForResume(BatchSummary counts, RecordFormat recordFormat) throws IOException {
+    long alignForResume(Recount recount) throws IOException {
         if (out == null) {
             return 0;
         }
@@ -65,7 +70,7 @@ final class BatchOutputs {
             log.truncateTo(skip);
         }
         if (skip > 0) {
-            counts.addWritten(out, recordFormat);
+            recount.recount(out);
             err.println("resuming after " + skip + " records already written to "
                     + TerminalText.escape(out.partial().toString()));
         }
@@ -115,15 +120,49 @@ final class BatchOutputs {
         }
     }
 
+    /** The run that writes into these outputs. */
+    interface Work {
+        /** @return whether every record was written ({@code false} when asked to stop first) */
+        boolean run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} and finishes the outputs: moved into place when every record was written; kept, whole
+     * records only, for {@code --resume} when the run stopped or failed, with the command that continues it.
+     *
+     * @param records how many records were written so far, for the message
+     * @return whether every record was written
+     */
+    boolean run(Work work, Progress progress, String command, LongSupplier records) throws IOException {
+        boolean finished;
+        try {
+            finished = work.run();
+        } catch (IOException | RuntimeException e) {
+            // Keep what was written for --resume, never a half-written OUT.
+            progress.finish();
+            suspend();
+            tellHowToContinue(command, records.getAsLong());
+            throw e;
+        }
+        progress.finish();
+        if (finished) {
+            commit();
+        } else {
+            suspend();
+            tellHowToContinue(command, records.getAsLong());
+        }
+        return finished;
+    }
+
     /** Says where the records written so far are, and the command that continues the batch. */
-    void tellHowToContinue(String command, BatchSummary counts) {
+    void tellHowToContinue(String command, long records) {
         if (out != null) {
-            err.println("qaror: the batch stopped; " + counts.records() + " records are in "
+            err.println("qaror: the run stopped; " + records + " records are in "
                     + TerminalText.escape(out.partial().toString()) + "; to continue, run:");
             err.println("  " + TerminalText.escape(command));
         } else {
-            err.println("qaror: the batch stopped after " + counts.records() + " records handed to standard "
-                    + "output; the rest were not decided");
+            err.println("qaror: the run stopped after " + records + " records handed to standard output; the rest "
+                    + "were not written");
         }
         err.flush();
     }

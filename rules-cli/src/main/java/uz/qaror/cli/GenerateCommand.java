@@ -20,22 +20,28 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.ServiceDescriptor;
+import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.tools.generate.ApplicationGenerator;
-import uz.qaror.internal.run.NearestIds;
 
 /** {@code qaror generate}: realistic test applications as JSON Lines. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes realistic applications for the catalog's services as JSON Lines.",
+        description = {"Writes realistic applications for the catalog's services, or households to screen, as JSON "
+                + "Lines.",
                 "%nValid PINFLs, plausible households and incomes, each service's form answers and documents, every "
                         + "outcome represented, and a chosen share of invalid records. The same seed gives the same "
-                        + "applications."})
+                        + "applications. With --households, a synthetic population for qaror screen and qaror "
+                        + "rescreen: plausible families (spouses, children and parents of fitting ages, as of --as-of or "
+                        + "today), their assets, and now and then the documents and answers of a service."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--count", paramLabel = "N", required = true, description = "How many applications.")
-    long count;
+    @Option(names = "--count", paramLabel = "N", description = "How many applications.")
+    Long count;
+
+    @Option(names = "--households", paramLabel = "N", description = "How many households (instead of applications).")
+    Long households;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default 1).")
     long seed;
@@ -63,11 +69,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    /** The day generated households' ages are counted to. */
+    private LocalDate populationDay;
+
     @Override
     public Integer call() throws IOException {
-        if (count < 0 || invalidShare < 0 || invalidShare > 1) {
+        if ((count == null) == (households == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --count N (applications) or "
+                    + "--households N");
+        }
+        long total = count != null ? count : households;
+        populationDay = rules.asOf != null ? rules.asOf : LocalDate.now(ApplicationReader.TASHKENT);
+        if (total < 0 || invalidShare < 0 || invalidShare > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--count must be 0 or more and --invalid-share between 0 and 1");
+                    "--count and --households must be 0 or more and --invalid-share between 0 and 1");
         }
         if (to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -77,24 +92,18 @@ final class GenerateCommand implements Callable<Integer> {
         List<ServiceDescriptor> all = engine.services();
         List<ServiceDescriptor> chosen = all;
         if (services != null) {
-            List<String> ids = all.stream().map(ServiceDescriptor::id).toList();
-            for (String id : services) {
-                if (!ids.contains(id)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown service '" + id
-                            + "'; nearest: " + String.join(", ", NearestIds.nearest(id, ids, 3)));
-                }
-            }
+            KnownServices.check(spec, all.stream().map(ServiceDescriptor::id).toList(), services);
             chosen = all.stream().filter(s -> services.contains(s.id())).toList();
         }
         ApplicationGenerator generator = new ApplicationGenerator(chosen, seed, invalidShare, from, to);
         if (output == null) {
             Writer out = StandardOutput.writer(spec.commandLine().getOut());
-            writeAll(generator, out);
+            writeAll(generator, total, out);
             out.flush();
         } else {
             AtomicFile.write(output, (OutputStream stream) -> {
                 Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-                writeAll(generator, out);
+                writeAll(generator, total, out);
                 out.flush();
                 return null;
             });
@@ -102,9 +111,9 @@ final class GenerateCommand implements Callable<Integer> {
         return Qaror.DONE;
     }
 
-    private void writeAll(ApplicationGenerator generator, Writer out) throws IOException {
-        for (long i = 0; i < count; i++) {
-            out.write(generator.line(i));
+    private void writeAll(ApplicationGenerator generator, long total, Writer out) throws IOException {
+        for (long i = 0; i < total; i++) {
+            out.write(households != null ? generator.household(i, populationDay) : generator.line(i));
             out.write('\n');
             if (i % 4096 == 4095) {
                 out.flush(); // a failed write (a full disk, a closed pipe) stops the run here, not at the end

@@ -27,6 +27,8 @@ import uz.qaror.tools.batch.ResumableOutput;
                 ExplainCommand.class,
                 BatchCommand.class,
                 ServeCommand.class,
+                ScreenCommand.class,
+                RescreenCommand.class,
                 GenerateCommand.class,
                 SimulateCommand.class,
                 ServicesCommand.class,

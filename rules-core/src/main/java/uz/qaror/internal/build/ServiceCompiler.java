@@ -69,6 +69,7 @@ public final class ServiceCompiler {
     private static void checkDescriptor(ServiceFolder folder) {
         String descriptorFile = folder.displayDirectory() + "/service.yaml";
         List<Diagnostic> diagnostics = new ArrayList<>(FormDeclaration.check(folder.descriptor(), descriptorFile));
+        diagnostics.addAll(uz.qaror.internal.screen.ConcernsCheck.check(folder.descriptor(), descriptorFile));
         if (folder.ruleFiles().isEmpty()) {
             diagnostics.add(Diagnostic.error(descriptorFile, 0, 0,
                     "the service has no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx)"));
@@ -110,7 +111,11 @@ public final class ServiceCompiler {
      * reports it).
      */
     private static KnowledgeBuilder build(ServiceFolder folder, Sources sources) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Rules are compiled against Qaror's own classes, never the calling thread's context class loader: a host's
+        // loader may do more than answer (Spark's executors ask the driver for every class name Drools tries, and
+        // fail the build for a name that is an expression, such as params.times("...", 1)).
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ServiceCompiler.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Sources.Entry entry : sources.entries) {
             Resource resource = ResourceFactory.newByteArrayResource(entry.drl());

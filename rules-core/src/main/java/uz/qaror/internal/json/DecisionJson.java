@@ -2,6 +2,7 @@ package uz.qaror.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Decision;
@@ -52,26 +53,9 @@ public final class DecisionJson {
         }
         ArrayNode missing = node.putArray("missing");
         d.missing().forEach(missing::add);
-        if (d.fee() == null) {
-            // Every key is always there (decision.schema.json): a service without a fee says so with null.
-            node.putNull("fee");
-        } else {
-            Fee fee = d.fee();
-            ObjectNode f = node.putObject("fee");
-            f.put("bca", fee.totalBca());
-            f.put("soum", fee.totalSoum());
-            f.put("bcaValue", fee.bcaValue());
-            f.put("legalBasis", fee.legalBasis());
-            ArrayNode components = f.putArray("components");
-            for (Fee.Component c : fee.components()) {
-                components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
-                        .put("legalBasis", c.legalBasis());
-            }
-        }
-        ObjectNode amounts = node.putObject("amounts");
-        for (Decision.Amount amount : d.amounts()) {
-            amounts.putObject(amount.code()).put("value", amount.value()).put("unit", amount.unit());
-        }
+        // Every key is always there (decision.schema.json): a service without a fee says so with null.
+        node.set("fee", d.fee() == null ? NullNode.getInstance() : fee(d.fee()));
+        node.set("amounts", amounts(d.amounts()));
         node.put("submittedAt", d.submittedAt() == null ? null
                 : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         node.put("asOf", d.asOf().toString());
@@ -89,6 +73,39 @@ public final class DecisionJson {
         return node;
     }
 
+    /** A fee: totals in BCA and soum, the BCA value used, the legal basis and the components. */
+    public static ObjectNode fee(Fee fee) {
+        ObjectNode f = Json.JSON.createObjectNode();
+        f.put("bca", fee.totalBca());
+        f.put("soum", fee.totalSoum());
+        f.put("bcaValue", fee.bcaValue());
+        f.put("legalBasis", fee.legalBasis());
+        ArrayNode components = f.putArray("components");
+        for (Fee.Component c : fee.components()) {
+            components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
+                    .put("legalBasis", c.legalBasis());
+        }
+        return f;
+    }
+
+    /** Amounts by code, each with its value and unit. */
+    public static ObjectNode amounts(java.util.List<Decision.Amount> amounts) {
+        ObjectNode node = Json.JSON.createObjectNode();
+        for (Decision.Amount amount : amounts) {
+            node.putObject(amount.code()).put("value", amount.value()).put("unit", amount.unit());
+        }
+        return node;
+    }
+
+    /** Problems as a list of path and message. */
+    public static ArrayNode problems(java.util.List<Problem> problems) {
+        ArrayNode node = Json.JSON.createArrayNode();
+        for (Problem problem : problems) {
+            node.addObject().put("path", problem.path()).put("message", problem.message());
+        }
+        return node;
+    }
+
     private static ObjectNode failure(Failure failure) {
         ObjectNode node = Json.JSON.createObjectNode();
         node.put("applicationId", failure.applicationId());
@@ -96,10 +113,7 @@ public final class DecisionJson {
         ObjectNode error = node.putObject("error");
         error.put("kind", failure.kind().name());
         error.put("message", failure.describe());
-        ArrayNode problems = error.putArray("problems");
-        for (Problem problem : failure.problems()) {
-            problems.addObject().put("path", problem.path()).put("message", problem.message());
-        }
+        error.set("problems", problems(failure.problems()));
         return node;
     }
 }

@@ -1,6 +1,7 @@
 package uz.qaror.tools.batch;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,15 +13,16 @@ import uz.qaror.Problem;
 import uz.qaror.internal.input.ApplicationText;
 
 /**
- * The one place a batch turns a record's bytes into an application: the JSON tree, or the failure that says why
- * there is none. A blank record is named as such; anything else goes through the engine's own reading of bytes
- * ({@link ApplicationText}: its input limits, strict UTF-8, strict JSON), exactly as {@code evaluate} and the HTTP
- * service read theirs. The tree is kept because the decision log masks the identifiers it holds.
+ * The one place a run over records (a batch, a re-screening) turns a record's bytes into its JSON: the tree, or the
+ * failure that says why there is none. A record over the size limit was never held and is named as such, so is a
+ * blank one; anything else goes through the engine's own reading of bytes ({@link ApplicationText}: its input
+ * limits, strict UTF-8, strict JSON), exactly as {@code evaluate} and the HTTP service read theirs. The tree is kept
+ * because the decision log masks the identifiers it holds.
  */
-final class ApplicationBytes {
+public final class ApplicationBytes {
 
-    /** A parsed application, or the failure that stands for it; exactly one is set. */
-    record Read(JsonNode tree, Failure failure) {
+    /** A parsed record, or the failure that stands for it; exactly one is set. */
+    public record Read(JsonNode tree, Failure failure) {
     }
 
     /** A reader per set of limits (it holds a configured JSON parser factory, too costly to make per record). */
@@ -29,10 +31,21 @@ final class ApplicationBytes {
     private ApplicationBytes() {
     }
 
-    static Read read(byte[] bytes, InputLimits limits) {
+    /**
+     * Reads one record.
+     *
+     * @param what what each record holds, for the message of an empty one ("application", "household")
+     */
+    public static Read read(InputRecord record, InputLimits limits, String what) {
+        if (record.isTooLarge()) {
+            return new Read(null, new Failure(null, null, Failure.Kind.LIMIT_EXCEEDED, List.of(new Problem("$",
+                    String.format(Locale.ROOT, "the record takes %,d bytes of input, more than the limit of one record",
+                            record.size())))));
+        }
+        byte[] bytes = record.bytes();
         if (isBlank(bytes)) {
             return new Read(null, new Failure(null, null, Failure.Kind.MALFORMED_JSON,
-                    List.of(new Problem("$", "the record is empty; each holds one application"))));
+                    List.of(new Problem("$", "the record is empty; each holds one " + what))));
         }
         ApplicationText.Read read = READERS.computeIfAbsent(limits, ApplicationText::new).read(bytes);
         return new Read(read.application(), read.failure());

@@ -149,34 +149,26 @@ public final class BatchRunner {
      */
     public BatchSummary run(RecordSource source, long skip, Writer out, Writer log, BatchSummary summary,
                             ProgressListener progress) throws IOException {
-        long[] done = {0, 0};
-        for (long i = 0; i < skip; i++) {
-            InputRecord skipped = source.next();
-            if (skipped == null) {
-                break;
-            }
-            done[0]++;
-            done[1] += skipped.size();
-        }
-        progress.progress(new BatchProgress(done[0], source.count(), done[1], source.size()));
-        boolean finished = decideAll(source, results -> {
-                for (Processed p : results) {
-                    out.write(p.line());
-                    out.write('\n');
-                    if (log != null) {
-                        log.write(p.logLine());
-                        log.write('\n');
-                    }
-                    summary.add(p.result());
-                    done[1] += p.inputBytes();
+        boolean finished = RecordRun.run(source, skip, pipeline(), Processed::inputBytes, new RecordRun.Output<>() {
+            @Override
+            public void write(Processed p) throws IOException {
+                out.write(p.line());
+                out.write('\n');
+                if (log != null) {
+                    log.write(p.logLine());
+                    log.write('\n');
                 }
+                summary.add(p.result());
+            }
+
+            @Override
+            public void flush() throws IOException {
                 out.flush();
                 if (log != null) {
                     log.flush();
                 }
-                done[0] += results.size();
-                progress.progress(new BatchProgress(done[0], source.count(), done[1], source.size()));
-            }, () -> stopRequested);
+            }
+        }, progress, () -> stopRequested);
         if (!finished) {
             summary.markStopped();
         }
@@ -192,7 +184,11 @@ public final class BatchRunner {
      */
     public boolean decideAll(RecordSource source, ChunkPipeline.Sink<Processed> sink, BooleanSupplier stop)
             throws IOException {
-        return new ChunkPipeline<>(threads, this::process, recordDeadline, this::givenUp).run(source, sink, stop);
+        return pipeline().run(source, sink, stop);
+    }
+
+    private ChunkPipeline<Processed> pipeline() {
+        return new ChunkPipeline<>(threads, this::process, recordDeadline, this::givenUp);
     }
 
     private Processed process(InputRecord record) {
@@ -204,10 +200,15 @@ public final class BatchRunner {
 
     /** The record a worker stuck past the deadline stands for. */
     private Processed givenUp(InputRecord record) {
-        return processed(record, null, new Failure(null, null, Failure.Kind.TIMEOUT, List.of(new Problem("$",
-                String.format(Locale.ROOT, "deciding took more than %.1f s of CPU time (or %.0f s in all) and "
-                        + "was given up", recordDeadline.toMillis() / 1000.0,
-                        recordDeadline.toMillis() / 1000.0 * Budget.WALL_FACTOR)))), recordDeadline.toNanos());
+        return processed(record, null, givenUp("deciding", recordDeadline), recordDeadline.toNanos());
+    }
+
+    /** The failure of a record whose {@code work} ran past the deadline and was given up. */
+    public static Failure givenUp(String work, Duration deadline) {
+        double seconds = deadline.toMillis() / 1000.0;
+        return new Failure(null, null, Failure.Kind.TIMEOUT, List.of(new Problem("$", String.format(Locale.ROOT,
+                "%s took more than %.1f s of CPU time (or %.0f s in all) and was given up", work, seconds,
+                seconds * Budget.WALL_FACTOR))));
     }
 
     private Processed processed(InputRecord record, JsonNode application, Result result, long nanos) {
@@ -251,12 +252,7 @@ public final class BatchRunner {
     }
 
     private static Decided decide(DecisionEngine engine, InputRecord record, Consumer<JsonNode> beforeDeciding) {
-        if (record.isTooLarge()) {
-            return new Decided(null, new Failure(null, null, Failure.Kind.LIMIT_EXCEEDED, List.of(new Problem("$",
-                    String.format(Locale.ROOT, "the record takes %,d bytes of input, more than the limit of one record",
-                            record.size())))));
-        }
-        ApplicationBytes.Read read = ApplicationBytes.read(record.bytes(), engine.inputLimits());
+        ApplicationBytes.Read read = ApplicationBytes.read(record, engine.inputLimits(), "application");
         if (read.failure() != null) {
             return new Decided(null, read.failure());
         }
@@ -265,8 +261,13 @@ public final class BatchRunner {
             return new Decided(read.tree(), engine.evaluate(read.tree()));
         } catch (RuntimeException e) {
             // A bug must not silently drop a record: it becomes an error record naming the failure.
-            return new Decided(read.tree(), new Failure(null, null, Failure.Kind.INTERNAL_ERROR,
-                    List.of(new Problem("$", "internal error: " + e.getClass().getName()))));
+            return new Decided(read.tree(), internalError(e));
         }
+    }
+
+    /** The failure a record gets for a bug met while handling it. */
+    public static Failure internalError(RuntimeException e) {
+        return new Failure(null, null, Failure.Kind.INTERNAL_ERROR,
+                List.of(new Problem("$", "internal error: " + e.getClass().getName())));
     }
 }

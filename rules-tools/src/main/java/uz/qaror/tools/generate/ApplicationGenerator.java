@@ -29,6 +29,11 @@ public final class ApplicationGenerator {
     public static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
     private static final String[] RELATIONS = {"spouse", "child", "child", "child", "parent", "sibling"};
+    /** How many children a household has: none, one or two mostly, up to five. */
+    private static final int[] CHILDREN = {0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5};
+    /** Keeps household {@code i} unrelated to application {@code i} of the same seed. */
+    private static final long HOUSEHOLD_SALT = 0x5EED_4A11_0F4EL;
+
 
     private final List<ServiceDescriptor> services;
     private final long seed;
@@ -68,6 +73,50 @@ public final class ApplicationGenerator {
         return write(application);
     }
 
+    /**
+     * Household number {@code index} (from 0) as one line of JSON, for screening: a plausible family (an adult
+     * applicant; a spouse, children and a parent with the shares and ages of real families), its assets, and now
+     * and then the documents and form answers a family has for one of the services. Ages are as of {@code day}
+     * (nobody is born after it). Household {@code i} depends only on the seed, {@code i} and the day.
+     */
+    public String household(long index, LocalDate day) {
+        Random random = new Random((seed * 1_000_003L + index) ^ HOUSEHOLD_SALT);
+        ObjectNode root = Json.JSON.createObjectNode();
+        root.put("id", "HH-" + seed + "-" + index);
+        ObjectNode applicant = root.putObject("applicant");
+        String sex = random.nextBoolean() ? "M" : "F";
+        int age = 18 + random.nextInt(72);
+        person(random, applicant, day.minusYears(age).minusDays(random.nextInt(365)), sex);
+        applicant.put("serviceYears", Math.min(applicant.get("serviceYears").intValue(), age - 18));
+
+        ObjectNode household = root.putObject("household");
+        ArrayNode members = household.putArray("members");
+        if (random.nextDouble() < (age < 75 ? 0.65 : 0.3)) {
+            int spouseAge = Math.max(18, age - 6 + random.nextInt(12));
+            member(random, members, "spouse", day.minusYears(spouseAge).minusDays(random.nextInt(365)));
+        }
+        int children = age < 20 ? 0 : CHILDREN[random.nextInt(CHILDREN.length)];
+        int oldestChild = Math.min(age - 18, 35);
+        for (int i = 0; i < children; i++) {
+            member(random, members, "child", day.minusDays(random.nextInt(365 * (oldestChild + 1))));
+        }
+        if (age < 55 && random.nextDouble() < 0.12) {
+            int parentAge = Math.min(100, age + 20 + random.nextInt(16));
+            member(random, members, "parent", day.minusYears(parentAge).minusDays(random.nextInt(365)));
+        }
+        assets(random, household);
+
+        ArrayNode documents = root.putArray("documents");
+        ObjectNode forms = root.putObject("forms");
+        for (ServiceDescriptor service : services) {
+            if (random.nextDouble() < 0.04) {
+                // Each service's own: two services may ask a question of the same name in different ways.
+                answers(random, service, documents, forms.putObject(service.id()), day);
+            }
+        }
+        return write(root);
+    }
+
     private ObjectNode application(Random random, ServiceDescriptor service, long index) {
         LocalDate submitted = firstDay.plusDays(random.nextInt(days));
         LocalDateTime at = submitted.atTime(8 + random.nextInt(12), random.nextInt(60));
@@ -82,6 +131,27 @@ public final class ApplicationGenerator {
         ObjectNode applicant = root.putObject("applicant");
         String sex = random.nextBoolean() ? "M" : "F";
         LocalDate birth = submitted.minusDays(365L * ageYears(random) + random.nextInt(365));
+        person(random, applicant, birth, sex);
+
+        ObjectNode household = root.putObject("household");
+        ArrayNode members = household.putArray("members");
+        int size = random.nextInt(6);
+        for (int i = 0; i < size; i++) {
+            String relation = RELATIONS[random.nextInt(RELATIONS.length)];
+            LocalDate memberBirth = submitted.minusDays("child".equals(relation)
+                    ? random.nextInt(365 * 20) : 365L * (18 + random.nextInt(60)));
+            member(random, members, relation, memberBirth);
+        }
+        assets(random, household);
+
+        ArrayNode documents = root.putArray("documents");
+        ObjectNode form = root.putObject("form");
+        answers(random, service, documents, form, submitted);
+        return root;
+    }
+
+    /** The applicant's identity, contacts, income and years of service. */
+    private static void person(Random random, ObjectNode applicant, LocalDate birth, String sex) {
         applicant.put("pinfl", pinfl(random, birth, sex));
         applicant.put("birthDate", birth.toString());
         applicant.put("sex", sex);
@@ -95,25 +165,24 @@ public final class ApplicationGenerator {
         }
         applicant.put("monthlyIncome", random.nextDouble() < 0.3 ? 0 : 500_000 + random.nextInt(6_000_000));
         applicant.put("serviceYears", random.nextInt(45));
+    }
 
-        ObjectNode household = root.putObject("household");
-        ArrayNode members = household.putArray("members");
-        int size = random.nextInt(6);
-        for (int i = 0; i < size; i++) {
-            String relation = RELATIONS[random.nextInt(RELATIONS.length)];
-            ObjectNode member = members.addObject();
-            member.put("relation", relation);
-            LocalDate memberBirth = submitted.minusDays("child".equals(relation)
-                    ? random.nextInt(365 * 20) : 365L * (18 + random.nextInt(60)));
-            String memberSex = random.nextBoolean() ? "M" : "F";
-            member.put("pinfl", pinfl(random, memberBirth, memberSex));
-            member.put("birthDate", memberBirth.toString());
-            member.put("sex", memberSex);
-            member.put("monthlyIncome", "child".equals(relation) || random.nextDouble() < 0.4 ? 0
-                    : 300_000 + random.nextInt(4_000_000));
-            member.put("employed", random.nextBoolean());
-            member.put("servesInMilitary", random.nextDouble() < 0.03);
-        }
+    /** A household member born on a given day, with a sex, an income and a job drawn. */
+    private static void member(Random random, ArrayNode members, String relation, LocalDate birth) {
+        ObjectNode member = members.addObject();
+        member.put("relation", relation);
+        String memberSex = random.nextBoolean() ? "M" : "F";
+        member.put("pinfl", pinfl(random, birth, memberSex));
+        member.put("birthDate", birth.toString());
+        member.put("sex", memberSex);
+        member.put("monthlyIncome", "child".equals(relation) || random.nextDouble() < 0.4 ? 0
+                : 300_000 + random.nextInt(4_000_000));
+        member.put("employed", random.nextBoolean());
+        member.put("servesInMilitary", random.nextDouble() < 0.03);
+    }
+
+    /** Dwellings and other property, cars with their model years, and the bank balance. */
+    private static void assets(Random random, ObjectNode household) {
         ArrayNode properties = household.putArray("properties");
         int dwellings = random.nextDouble() < 0.85 ? 1 : random.nextInt(3);
         for (int i = 0; i < dwellings; i++) {
@@ -129,18 +198,19 @@ public final class ApplicationGenerator {
         }
         household.put("bankBalance", random.nextDouble() < 0.8 ? random.nextInt(3_000_000)
                 : random.nextInt(20_000_000));
+    }
 
-        ArrayNode documents = root.putArray("documents");
-        ObjectNode form = root.putObject("form");
+    /** The documents and form answers of a service, each present with the share a real applicant gives it. */
+    private static void answers(Random random, ServiceDescriptor service, ArrayNode documents, ObjectNode form,
+                                LocalDate date) {
         for (Input input : service.inputs()) {
             if (input.path().startsWith("documents.") && random.nextDouble() < (input.required() ? 0.92 : 0.5)) {
                 documents.addObject().put("type", input.path().substring(10))
                         .put("number", Integer.toString(100_000 + random.nextInt(900_000)));
             } else if (input.path().startsWith("form.") && random.nextDouble() < (input.required() ? 0.97 : 0.6)) {
-                formValue(random, form, input, submitted);
+                formValue(random, form, input, date);
             }
         }
-        return root;
     }
 
     private static int ageYears(Random random) {

@@ -53,11 +53,19 @@ public final class TestRunner {
         List<CaseResult> results = new ArrayList<>();
         Set<String> fired = new LinkedHashSet<>();
         for (TestCase testCase : cases) {
-            Result result = engine.evaluate(testCase.application(), testCase.asOf());
-            List<String> firedRules = result instanceof Decision d
-                    ? d.firedRules().stream().map(Decision.FiredRule::name).toList() : List.of();
+            List<String> differences = new ArrayList<>();
+            List<String> firedRules = List.of();
+            if (testCase.expect() != null) {
+                Result result = engine.evaluate(testCase.application(), testCase.asOf());
+                firedRules = result instanceof Decision d
+                        ? d.firedRules().stream().map(Decision.FiredRule::name).toList() : List.of();
+                differences.addAll(compare(testCase.expect(), result));
+            }
+            if (testCase.screen() != null) {
+                differences.addAll(ScreeningCases.compare(engine, testCase));
+            }
             fired.addAll(firedRules);
-            results.add(new CaseResult(serviceId, testCase, compare(testCase.expect(), result), firedRules));
+            results.add(new CaseResult(serviceId, testCase, differences, firedRules));
         }
         List<String> rules = service.rules().stream().map(CompiledService.RuleInfo::name).toList();
         List<String> unfired = rules.stream().filter(r -> !fired.contains(r)).toList();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
+import uz.qaror.ScreeningStatus;
 import uz.qaror.internal.catalog.ServiceFolder;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.json.YamlPositions;
@@ -26,7 +27,8 @@ import uz.qaror.internal.json.YamlPositions;
 /**
  * Reads a service's test files, {@code tests/*.yaml}: an optional {@code base} application and a list of
  * {@code cases}, each an application (merged over the base: objects merge, lists and values replace, null
- * removes) with what to {@code expect}.
+ * removes) with what to {@code expect} of its decision and/or what screening the household should answer per
+ * service ({@code screen: {child-benefit: ELIGIBLE, ...}}).
  */
 public final class TestSuiteReader {
 
@@ -97,30 +99,54 @@ public final class TestSuiteReader {
                             + "' is not a date (YYYY-MM-DD)");
                 }
             }
-            if (!node.has("expect")) {
-                throw error(display, line, "case '" + name + "' has no 'expect:'");
+            if (!node.has("expect") && !node.has("screen")) {
+                throw error(display, line, "case '" + name + "' has neither 'expect:' nor 'screen:'");
             }
-            Expectation expect;
-            try {
-                expect = Json.YAML.treeToValue(node.get("expect"), Expectation.class);
-            } catch (JsonProcessingException e) {
-                throw error(display, line, "case '" + name + "': " + e.getOriginalMessage().lines().findFirst()
-                        .orElse(""));
+            Expectation expect = null;
+            if (node.has("expect")) {
+                try {
+                    expect = Json.YAML.treeToValue(node.get("expect"), Expectation.class);
+                } catch (JsonProcessingException e) {
+                    throw error(display, line, "case '" + name + "': " + e.getOriginalMessage().lines().findFirst()
+                            .orElse(""));
+                }
+                if (expect.outcome() == null && expect.error() == null) {
+                    throw error(display, line, "case '" + name + "' expects neither an outcome nor an error");
+                }
             }
-            if (expect.outcome() == null && expect.error() == null) {
-                throw error(display, line, "case '" + name + "' expects neither an outcome nor an error");
-            }
+            Map<String, ScreeningStatus> screen = node.has("screen") ? screen(node.get("screen"), display, line, name)
+                    : null;
             Iterator<String> fields = node.fieldNames();
             while (fields.hasNext()) {
                 String field = fields.next();
-                if (!List.of("name", "application", "asOf", "expect", "description").contains(field)) {
+                if (!List.of("name", "application", "asOf", "expect", "screen", "description").contains(field)) {
                     throw error(display, line, "case '" + name + "': unknown key '" + field
-                            + "'; a case has name, description, application, asOf, expect");
+                            + "'; a case has name, description, application, asOf, expect, screen");
                 }
             }
-            cases.add(new TestCase(display, line, name, application, asOf, expect));
+            cases.add(new TestCase(display, line, name, application, asOf, expect, screen));
         }
         return cases;
+    }
+
+    /** {@code screen:}: the status expected per service, e.g. {@code child-benefit: ELIGIBLE}. */
+    private static Map<String, ScreeningStatus> screen(JsonNode node, String file, int line, String name) {
+        if (!node.isObject() || node.isEmpty()) {
+            throw error(file, line, "case '" + name + "': screen: names services with the status expected, such as "
+                    + "'child-benefit: ELIGIBLE'");
+        }
+        Map<String, ScreeningStatus> statuses = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            try {
+                statuses.put(entry.getKey(), ScreeningStatus.valueOf(entry.getValue().asText()));
+            } catch (IllegalArgumentException e) {
+                throw error(file, line, "case '" + name + "': screen: " + entry.getKey() + ": '"
+                        + entry.getValue().asText() + "' is not a status; use one of "
+                        + java.util.Arrays.toString(ScreeningStatus.values()));
+            }
+        }
+        return statuses;
     }
 
     private static RulesException error(String file, int line, String message) {
