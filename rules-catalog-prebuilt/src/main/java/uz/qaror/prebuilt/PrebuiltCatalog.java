@@ -64,9 +64,13 @@ public final class PrebuiltCatalog implements PrebuiltRules {
             model = (Model) Class.forName(entry.modelClass(), true, PrebuiltCatalog.class.getClassLoader())
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             org.slf4j.LoggerFactory.getLogger(PrebuiltCatalog.class).warn(
                     "the prebuilt rules of service {} cannot be loaded; they are compiled at run time: {}",
-                    serviceId, e.toString());
+                    serviceId, cause.toString());
             return null;
         }
         return KieBaseBuilder.createKieBaseFromModel(model);

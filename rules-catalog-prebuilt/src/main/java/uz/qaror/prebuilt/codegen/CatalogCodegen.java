@@ -43,6 +43,9 @@ public final class CatalogCodegen {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
+        // The classes of an earlier build go first: they are on this program's class path, and a declared type
+        // (Form) found there is taken as given and not generated again, so deleting it afterwards would lose it.
+        deleteTree(out.resolve("qaror/service"));
         CatalogSource source = CatalogSource.embedded(CatalogCodegen.class.getClassLoader());
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();
@@ -71,7 +74,6 @@ public final class CatalogCodegen {
             fail("the executable model of the embedded catalog does not compile:", errors);
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        deleteTree(out.resolve("qaror/service")); // classes of an earlier build, named by hashes of their code
         Map<String, String> models = new TreeMap<>();
         int classes = 0;
         for (String name : module.getFileNames()) {
