@@ -39,7 +39,8 @@ import uz.qaror.internal.run.NearestIds;
 /**
  * Decides applications to the services of a catalog. Thread-safe: one engine serves any number of threads.
  * Each service's rules are compiled into their own KieBase on first use and kept; compiling one service never
- * blocks decisions of another.
+ * blocks decisions of another. The {@code evaluate} methods return a {@link Failure} for anything an application
+ * holds and never throw for it; the {@code decide} methods throw it as an {@link InvalidApplicationException}.
  *
  * <pre>{@code
  * DecisionEngine engine = DecisionEngine.embedded();
@@ -93,21 +94,37 @@ public final class DecisionEngine implements AutoCloseable {
         this.prebuilt = source.isEmbedded() && builder.prebuiltRules ? PrebuiltRules.find(builder.classLoader) : null;
     }
 
-    /** An engine over the catalog embedded on the classpath (the rules-catalog artifact). */
+    /**
+     * An engine over the catalog embedded on the classpath (the rules-catalog artifact).
+     *
+     * @return the engine
+     * @throws RulesException when the rules-catalog artifact is not on the classpath
+     */
     public static DecisionEngine embedded() {
         return builder().build();
     }
 
-    /** An engine over a rules folder that a policy team edits. */
+    /**
+     * An engine over a rules folder that a policy team edits, read as it is when each service is first used; it
+     * does not watch for later edits (see {@link Builder#watch(boolean)}).
+     *
+     * @param directory the rules folder, holding {@code services/<id>/service.yaml} and {@code parameters/}
+     * @return the engine
+     * @throws RulesException when the folder does not exist, has no {@code services/} folder or cannot be read
+     */
     public static DecisionEngine fromDirectory(Path directory) {
         return builder().rulesDirectory(directory).build();
     }
 
+    /** {@return a builder with the defaults: the embedded catalog, default limits and time budget, no watching} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds engines; by default over the embedded catalog, judging each application at its submission date. */
+    /**
+     * Builds engines; by default over the embedded catalog, judging each application at its submission date. Not
+     * thread-safe; the engines it builds are.
+     */
     public static final class Builder {
         private Path directory;
         private LocalDate asOf;
@@ -137,6 +154,10 @@ public final class DecisionEngine implements AutoCloseable {
          * The limits on what one application may hold (bytes, depth, string and number length, array sizes);
          * {@link InputLimits#defaults()} unless set. An application beyond them gets a {@link Failure} of kind
          * {@link Failure.Kind#LIMIT_EXCEEDED}.
+         *
+         * @param limits the limits
+         * @return this builder
+         * @throws NullPointerException when {@code limits} is {@code null}
          */
         public Builder inputLimits(InputLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -153,7 +174,9 @@ public final class DecisionEngine implements AutoCloseable {
          * stuck in a loop of its own Java code cannot be halted (Drools stops only between firings): such a call
          * does not return, and a caller that must go on abandons the thread (the batch does).
          *
-         * @throws IllegalArgumentException when the budget is not positive
+         * @param timeout the time budget of one decision
+         * @return this builder
+         * @throws IllegalArgumentException when the budget is {@code null}, zero or negative
          */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -168,45 +191,82 @@ public final class DecisionEngine implements AutoCloseable {
          * swaps them in once they compile; an edit that does not compile leaves the previous version serving
          * (see {@link DecisionEngine#reloadProblems()}). Changes to {@code parameters/} reload every compiled
          * service. Close the engine to stop watching.
+         *
+         * @param watch whether to watch; {@code false} unless set
+         * @return this builder
          */
         public Builder watch(boolean watch) {
             this.watch = watch;
             return this;
         }
 
-        /** Called on the watcher's thread after each reload, applied or not. */
+        /**
+         * A listener called on the watcher's thread after each reload, applied or not, and when a service folder
+         * is removed. An exception it throws is ignored and watching goes on.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
         public Builder onReload(Consumer<ReloadEvent> listener) {
             this.onReload = listener;
             return this;
         }
 
-        /** Reads the rules from this folder instead of the embedded catalog. */
+        /**
+         * Reads the rules from a folder instead of the embedded catalog.
+         *
+         * @param directory the rules folder, holding {@code services/<id>/service.yaml} and {@code parameters/}
+         * @return this builder
+         * @throws NullPointerException when {@code directory} is {@code null}
+         */
         public Builder rulesDirectory(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** Judges every application as of this date instead of its submission date (for what-if runs). */
+        /**
+         * Judges every application as of a date instead of its submission date (for what-if runs): the parameters,
+         * dated rules and ages in force that day. The due date still counts from the submission day.
+         *
+         * @param date the date, or {@code null} for each application's submission date
+         * @return this builder
+         */
         public Builder asOf(LocalDate date) {
             this.asOf = date;
             return this;
         }
 
-        /** Where to look for the embedded catalog. */
+        /**
+         * Where to look for the embedded catalog; the class loader of rules-core unless set.
+         *
+         * @param classLoader a class loader that sees the rules-catalog artifact
+         * @return this builder
+         * @throws NullPointerException when {@code classLoader} is {@code null}
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
         }
 
         /**
-         * @throws RulesException when the rules folder or embedded catalog cannot be found
+         * Builds the engine. No service is compiled yet: each is on its first application, or by
+         * {@link DecisionEngine#prepare(String)} or {@link DecisionEngine#prepareAll()}.
+         *
+         * @return the engine
+         * @throws RulesException        when the rules folder or embedded catalog cannot be found
+         * @throws IllegalStateException when asked to watch the embedded catalog, which never changes
          */
         public DecisionEngine build() {
             return new DecisionEngine(this);
         }
     }
 
-    /** Decides an application given as JSON text. */
+    /**
+     * Decides an application given as JSON text.
+     *
+     * @param json the application
+     * @return the decision, or the failure that says why there is none
+     */
     public Result evaluate(String json) {
         Budget budget = Budget.start(timeout);
         return guarded(null, () -> decideRead(text.read(json), asOf, budget));
@@ -217,6 +277,8 @@ public final class DecisionEngine implements AutoCloseable {
      * {@link InputLimits#maxBytes()} + 1 bytes are read: a longer application is refused and the rest of the
      * stream is left unread.
      *
+     * @param json the application
+     * @return the decision, or the failure that says why there is none
      * @throws java.io.UncheckedIOException when the stream cannot be read
      */
     public Result evaluate(InputStream json) {
@@ -230,31 +292,49 @@ public final class DecisionEngine implements AutoCloseable {
         return guarded(null, () -> decideRead(text.read(bytes), asOf, budget));
     }
 
-    /** The failure for text that is not JSON, naming the line and column where the parser stopped. */
+    /**
+     * The failure for text that is not JSON, for callers that parse applications themselves.
+     *
+     * @param e the parser's exception
+     * @return a failure of kind {@link Failure.Kind#MALFORMED_JSON} naming the line and column where the parser
+     *         stopped
+     */
     public static Failure malformed(JsonProcessingException e) {
         return ApplicationText.malformed(e);
     }
 
-    /** Decides an application given as a JSON tree. */
+    /**
+     * Decides an application given as a JSON tree, checked against the same {@link InputLimits} as text.
+     *
+     * @param application the application
+     * @return the decision, or the failure that says why there is none
+     */
     public Result evaluate(JsonNode application) {
         return evaluate(application, asOf);
     }
 
     /**
      * Decides an application given as a JSON tree as of {@code date}: the parameters, dated rules and ages in
-     * force that day. {@code null} means the application's submission date.
+     * force that day. The due date still counts from the submission day.
+     *
+     * @param application the application
+     * @param date        the date to judge at, or {@code null} for the application's submission date (also when
+     *                    the builder set {@link Builder#asOf(LocalDate)}); a date outside 1900 to 2999, or one
+     *                    the catalog's parameters do not cover, gives a failure of kind
+     *                    {@link Failure.Kind#INVALID_FIELD}
+     * @return the decision, or the failure that says why there is none
      */
     public Result evaluate(JsonNode application, LocalDate date) {
         Budget budget = Budget.start(timeout);
         return guarded(application, () -> decideRead(text.check(application), date, budget));
     }
 
-    /** The limits this engine applies to every application. */
+    /** {@return the limits this engine applies to every application} */
     public InputLimits inputLimits() {
         return text.limits();
     }
 
-    /** The time budget of one decision. */
+    /** {@return the time budget of one decision} */
     public Duration timeout() {
         return timeout;
     }
@@ -365,18 +445,33 @@ public final class DecisionEngine implements AutoCloseable {
     /**
      * Decides an application given as JSON text.
      *
+     * @param json the application
+     * @return the decision
      * @throws InvalidApplicationException when it cannot be decided, with the {@link Failure}
      */
     public Decision decide(String json) {
         return orThrow(evaluate(json));
     }
 
-    /** Decides an application read from a stream of JSON; throws like {@link #decide(String)}. */
+    /**
+     * Decides an application read from a stream of JSON in UTF-8, as {@link #evaluate(InputStream)} reads it.
+     *
+     * @param json the application
+     * @return the decision
+     * @throws InvalidApplicationException when it cannot be decided, with the {@link Failure}
+     * @throws java.io.UncheckedIOException when the stream cannot be read
+     */
     public Decision decide(InputStream json) {
         return orThrow(evaluate(json));
     }
 
-    /** Decides an application given as a JSON tree; throws like {@link #decide(String)}. */
+    /**
+     * Decides an application given as a JSON tree.
+     *
+     * @param application the application
+     * @return the decision
+     * @throws InvalidApplicationException when it cannot be decided, with the {@link Failure}
+     */
     public Decision decide(JsonNode application) {
         return orThrow(evaluate(application));
     }
@@ -388,14 +483,17 @@ public final class DecisionEngine implements AutoCloseable {
         throw new InvalidApplicationException((Failure) result);
     }
 
-    /** The ids of the catalog's services, sorted. */
+    /**
+     * {@return the ids of the catalog's services, sorted; read from the catalog at each call}
+     */
     public List<String> serviceIds() {
         return source.serviceIds();
     }
 
     /**
-     * The descriptors of every service, sorted by id.
+     * The descriptors of every service, sorted by id, read from the catalog at each call.
      *
+     * @return the descriptors
      * @throws RulesException when a descriptor cannot be read
      */
     public List<ServiceDescriptor> services() {
@@ -403,8 +501,10 @@ public final class DecisionEngine implements AutoCloseable {
     }
 
     /**
-     * Compiles a service now rather than on its first application.
+     * Compiles a service now rather than on its first application; does nothing when it is compiled already.
      *
+     * @param serviceId the service's id
+     * @throws RulesException naming the service when the catalog has no such service
      * @throws RulesException with the diagnostics of every file when its rules do not compile
      */
     public void prepare(String serviceId) {
@@ -412,8 +512,11 @@ public final class DecisionEngine implements AutoCloseable {
     }
 
     /**
-     * Compiles every service, on every core, collecting the diagnostics of those that fail; empty when all
-     * compile.
+     * Compiles every service, on every core, collecting the diagnostics of those that fail.
+     *
+     * @return the diagnostics of every service that does not compile; empty when all compile
+     * @throws IllegalStateException when the calling thread is interrupted (its interrupt flag is set again), or
+     *                               when compiling a service fails otherwise than with diagnostics
      */
     public List<Diagnostic> prepareAll() {
         List<String> ids = source.serviceIds();
@@ -448,7 +551,10 @@ public final class DecisionEngine implements AutoCloseable {
 
     /**
      * With {@link Builder#watch(boolean)}: the diagnostics of each service whose latest edit does not compile and
-     * whose previous version therefore still serves; empty when every edit compiled or the engine does not watch.
+     * whose previous version therefore still serves.
+     *
+     * @return the diagnostics by service id, a snapshot; empty when every edit compiled or the engine does not
+     *         watch
      */
     public Map<String, List<Diagnostic>> reloadProblems() {
         return reload == null ? Map.of() : reload.problems();
@@ -462,7 +568,7 @@ public final class DecisionEngine implements AutoCloseable {
         }
     }
 
-    /** Where the rules come from: the folder given, or {@code catalog} for the embedded one. */
+    /** {@return where the rules come from: the folder given, or {@code catalog} for the embedded one} */
     public String rulesLocation() {
         return source.displayRoot();
     }

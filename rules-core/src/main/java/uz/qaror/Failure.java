@@ -9,10 +9,26 @@ import java.util.stream.Collectors;
  * its time budget, or a fault of the engine itself. No partial decision is made. Input that is merely absent is
  * not a failure: it gives {@link Outcome#INCOMPLETE}. The engine returns a failure rather than throwing for
  * anything an application holds.
+ *
+ * @param applicationId the application's {@code id}, or {@code null} where the input did not carry one
+ * @param service       the service applied to, or {@code null} where the input did not name one
+ * @param kind          the family of the failure
+ * @param problems      what is wrong, each with its place: a field path such as {@code applicant.pinfl}, {@code $}
+ *                      for the whole application, {@code service}, {@code rules}, {@code asOf}; at most 51, the
+ *                      last then saying how many more there were
  */
 public record Failure(String applicationId, String service, Kind kind, List<Problem> problems)
         implements Result {
 
+    /**
+     * Creates a failure; the engine makes them, and tests may make their own.
+     *
+     * @param applicationId see {@link #applicationId()}
+     * @param service       see {@link #service()}
+     * @param kind          see {@link #kind()}
+     * @param problems      see {@link #problems()}
+     * @throws NullPointerException when {@code problems} is {@code null}
+     */
     public Failure {
         problems = List.copyOf(problems);
     }
@@ -46,14 +62,14 @@ public record Failure(String applicationId, String service, Kind kind, List<Prob
          */
         INTERNAL_ERROR;
 
-        /** Whether the applicant's input, rather than the rules or the engine, is at fault. */
+        /** {@return whether the applicant's input, rather than the rules or the engine, is at fault} */
         public boolean isInputProblem() {
             return this == MALFORMED_JSON || this == INVALID_FIELD || this == UNKNOWN_SERVICE
                     || this == LIMIT_EXCEEDED;
         }
     }
 
-    /** The problems on one line, as {@code path: message; path: message}. */
+    /** {@return the problems on one line, as {@code path: message; path: message}} */
     public String describe() {
         return problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
     }

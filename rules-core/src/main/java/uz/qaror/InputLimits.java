@@ -29,6 +29,8 @@ package uz.qaror;
  *         .inputLimits(InputLimits.builder().maxMembers(100).build())
  *         .build();
  * }</pre>
+ *
+ * <p>Immutable: one instance may serve any number of engines and threads.
  */
 public final class InputLimits {
 
@@ -54,62 +56,62 @@ public final class InputLimits {
         this.maxProperties = builder.maxProperties;
     }
 
-    /** The default limits (see the table above). */
+    /** {@return the default limits (see the table above)} */
     public static InputLimits defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these limits. */
+    /** {@return a builder starting from these limits} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The most bytes of UTF-8 one application may take (for a tree: the size of its JSON, estimated). */
+    /** {@return the most bytes of UTF-8 one application may take (for a tree: the size of its JSON, estimated)} */
     public int maxBytes() {
         return maxBytes;
     }
 
-    /** The deepest nesting of objects and arrays; the application object itself is level 1. */
+    /** {@return the deepest nesting of objects and arrays; the application object itself is level 1} */
     public int maxDepth() {
         return maxDepth;
     }
 
-    /** The longest string value or field name, in characters (UTF-16 units). */
+    /** {@return the longest string value or field name, in characters (UTF-16 units)} */
     public int maxStringLength() {
         return maxStringLength;
     }
 
-    /** The longest number, in characters as written ({@code 1e5} is 3). */
+    /** {@return the longest number, in characters as written ({@code 1e5} is 3)} */
     public int maxNumberLength() {
         return maxNumberLength;
     }
 
-    /** The most household members ({@code household.members}). */
+    /** {@return the most household members ({@code household.members})} */
     public int maxMembers() {
         return maxMembers;
     }
 
-    /** The most documents ({@code documents}). */
+    /** {@return the most documents ({@code documents})} */
     public int maxDocuments() {
         return maxDocuments;
     }
 
-    /** The most vehicles ({@code household.vehicles}). */
+    /** {@return the most vehicles ({@code household.vehicles})} */
     public int maxVehicles() {
         return maxVehicles;
     }
 
-    /** The most properties ({@code household.properties}). */
+    /** {@return the most properties ({@code household.properties})} */
     public int maxProperties() {
         return maxProperties;
     }
 
-    /** The most items of any array that has no limit of its own: the largest of the four array limits. */
+    /** {@return the most items of any array that has no limit of its own: the largest of the four array limits} */
     public int maxOtherArrayItems() {
         return Math.max(Math.max(maxMembers, maxDocuments), Math.max(maxVehicles, maxProperties));
     }
@@ -136,7 +138,7 @@ public final class InputLimits {
                 + maxProperties + "]";
     }
 
-    /** Builds {@link InputLimits}; every limit must be positive. */
+    /** Builds {@link InputLimits}; every limit must be positive. Not thread-safe; the limits it builds are. */
     public static final class Builder {
         private int maxBytes = 65_536;
         private int maxDepth = 16;
@@ -161,13 +163,25 @@ public final class InputLimits {
             maxProperties = limits.maxProperties;
         }
 
-        /** See {@link InputLimits#maxBytes()}. */
+        /**
+         * Sets {@link InputLimits#maxBytes()}.
+         *
+         * @param bytes the most bytes of UTF-8, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is not positive
+         */
         public Builder maxBytes(int bytes) {
             this.maxBytes = positive(bytes, "maxBytes");
             return this;
         }
 
-        /** See {@link InputLimits#maxDepth()}; at least 4, the depth of a valid application. */
+        /**
+         * Sets {@link InputLimits#maxDepth()}.
+         *
+         * @param depth the deepest nesting, at least 4 (the depth of a valid application)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code depth} is less than 4
+         */
         public Builder maxDepth(int depth) {
             if (depth < 4) {
                 throw new IllegalArgumentException("maxDepth must be at least 4 (a valid application nests 4 "
@@ -177,43 +191,79 @@ public final class InputLimits {
             return this;
         }
 
-        /** See {@link InputLimits#maxStringLength()}. */
+        /**
+         * Sets {@link InputLimits#maxStringLength()}.
+         *
+         * @param characters the longest string or field name, in UTF-16 units, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code characters} is not positive
+         */
         public Builder maxStringLength(int characters) {
             this.maxStringLength = positive(characters, "maxStringLength");
             return this;
         }
 
-        /** See {@link InputLimits#maxNumberLength()}. */
+        /**
+         * Sets {@link InputLimits#maxNumberLength()}.
+         *
+         * @param characters the longest number, in characters as written, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code characters} is not positive
+         */
         public Builder maxNumberLength(int characters) {
             this.maxNumberLength = positive(characters, "maxNumberLength");
             return this;
         }
 
-        /** See {@link InputLimits#maxMembers()}. */
+        /**
+         * Sets {@link InputLimits#maxMembers()}.
+         *
+         * @param members the most household members, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code members} is not positive
+         */
         public Builder maxMembers(int members) {
             this.maxMembers = positive(members, "maxMembers");
             return this;
         }
 
-        /** See {@link InputLimits#maxDocuments()}. */
+        /**
+         * Sets {@link InputLimits#maxDocuments()}.
+         *
+         * @param documents the most documents, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code documents} is not positive
+         */
         public Builder maxDocuments(int documents) {
             this.maxDocuments = positive(documents, "maxDocuments");
             return this;
         }
 
-        /** See {@link InputLimits#maxVehicles()}. */
+        /**
+         * Sets {@link InputLimits#maxVehicles()}.
+         *
+         * @param vehicles the most vehicles, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code vehicles} is not positive
+         */
         public Builder maxVehicles(int vehicles) {
             this.maxVehicles = positive(vehicles, "maxVehicles");
             return this;
         }
 
-        /** See {@link InputLimits#maxProperties()}. */
+        /**
+         * Sets {@link InputLimits#maxProperties()}.
+         *
+         * @param properties the most properties, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code properties} is not positive
+         */
         public Builder maxProperties(int properties) {
             this.maxProperties = positive(properties, "maxProperties");
             return this;
         }
 
-        /** The limits as set. */
+        /** {@return the limits as set} */
         public InputLimits build() {
             return new InputLimits(this);
         }

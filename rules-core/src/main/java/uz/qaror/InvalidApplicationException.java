@@ -7,11 +7,20 @@ public final class InvalidApplicationException extends RuntimeException {
 
     private final transient Failure failure;
 
+    /**
+     * Creates the exception; its message is the failure's kind and problems.
+     *
+     * @param failure why the application could not be decided
+     */
     public InvalidApplicationException(Failure failure) {
         super(failure.kind() + ": " + failure.describe());
         this.failure = failure;
     }
 
+    /**
+     * {@return why the application could not be decided; {@code null} after the exception was serialized, as
+     * the failure is not}
+     */
     public Failure failure() {
         return failure;
     }

@@ -5,9 +5,13 @@ package uz.qaror;
  * then missing input, then referral; approval only when a rule approved and nothing else spoke.
  */
 public enum Outcome {
+    /** The application meets the conditions a rule checked, and no rule said otherwise. */
     APPROVED(0),
+    /** An officer decides: a rule referred it, no rule decided, or the service is not automatic. */
     REFERRED(1),
+    /** The applicant must supply the inputs listed in {@link Decision#missing()}. */
     INCOMPLETE(2),
+    /** The law excludes the application. */
     REJECTED(3);
 
     private final int precedence;
@@ -16,12 +20,17 @@ public enum Outcome {
         this.precedence = precedence;
     }
 
-    /** Whether the application was decided without an officer. */
+    /** {@return whether the application was decided without an officer: every outcome but {@link #REFERRED}} */
     public boolean automatic() {
         return this != REFERRED;
     }
 
-    /** The stronger of the two outcomes. */
+    /**
+     * The stronger of two outcomes, in the order rejected, incomplete, referred, approved.
+     *
+     * @param other the other outcome
+     * @return the stronger one
+     */
     public Outcome strongest(Outcome other) {
         return other.precedence > precedence ? other : this;
     }

@@ -90,8 +90,10 @@ final class BatchCommand implements Callable<Integer> {
     int maxRecordBytes;
 
     @Option(names = "--record-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Longest time deciding one record may take (default ${DEFAULT-VALUE}); past it the record "
-                    + "becomes an error record (TIMEOUT), its thread is left behind and a new one carries on.")
+            description = "Longest time deciding one record may take (default ${DEFAULT-VALUE}): CPU time of its "
+                    + "thread, so that a loaded machine does not fail records, and at most ten times as much wall-clock "
+                    + "time; past it the record becomes an error record (TIMEOUT), its thread is left behind and a new "
+                    + "one carries on.")
     double recordTimeout;
 
     @Option(names = "--summary", paramLabel = "text|json", defaultValue = "text",

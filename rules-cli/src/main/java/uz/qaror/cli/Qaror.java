@@ -26,6 +26,7 @@ import uz.qaror.tools.batch.ResumableOutput;
                 EvaluateCommand.class,
                 ExplainCommand.class,
                 BatchCommand.class,
+                ServeCommand.class,
                 GenerateCommand.class,
                 SimulateCommand.class,
                 ServicesCommand.class,

@@ -3,7 +3,7 @@ package uz.qaror.facts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The person who applies. */
+/** The person who applies. Every field the application leaves out is {@code null}. Immutable. */
 public final class Applicant extends Person {
 
     private final String soato;
@@ -13,6 +13,22 @@ public final class Applicant extends Person {
     private final BigDecimal monthlyIncome;
     private final Integer serviceYears;
 
+    /**
+     * Creates an applicant; the engine makes one from the application, and tests may make their own.
+     *
+     * @param pinfl           see {@link Person#getPinfl()}
+     * @param birthDate       see {@link Person#getBirthDate()}
+     * @param age             see {@link Person#getAge()}
+     * @param sex             see {@link Person#getSex()}
+     * @param citizenship     see {@link Person#getCitizenship()}
+     * @param disabilityGroup see {@link Person#getDisabilityGroup()}
+     * @param soato           see {@link #getSoato()}
+     * @param phone           see {@link #getPhone()}
+     * @param passport        see {@link #getPassport()}
+     * @param stir            see {@link #getStir()}
+     * @param monthlyIncome   see {@link #getMonthlyIncome()}
+     * @param serviceYears    see {@link #getServiceYears()}
+     */
     public Applicant(String pinfl, LocalDate birthDate, Integer age, String sex, String citizenship,
                      Integer disabilityGroup, String soato, String phone, String passport, String stir,
                      BigDecimal monthlyIncome, Integer serviceYears) {
@@ -25,38 +41,51 @@ public final class Applicant extends Person {
         this.serviceYears = serviceYears;
     }
 
-    /** The SOATO code of the permanent address (4 digits region, 7 district, 10 settlement). */
+    /**
+     * {@return the SOATO code of the permanent address (4 digits: region, 7: district, 10: settlement), or
+     * {@code null} when not given}
+     */
     public String getSoato() {
         return soato;
     }
 
-    /** The 4-digit SOATO region: 1726 Tashkent city, 1727 Tashkent region, ... */
+    /**
+     * {@return the 4-digit SOATO region of the address: {@code 1726} Tashkent city, {@code 1727} Tashkent region,
+     * ...; {@code null} when the SOATO code is not given}
+     */
     public String getRegion() {
         return soato == null || soato.length() < 4 ? null : soato.substring(0, 4);
     }
 
+    /** {@return whether the permanent address is in Tashkent city (region 1726); {@code false} when unknown} */
     public boolean isLivesInTashkentCity() {
         return "1726".equals(getRegion());
     }
 
-    /** Phone in E.164 form, {@code +998901234567}. */
+    /** {@return the phone number in E.164 form, such as {@code +998901234567}, or {@code null} when not given} */
     public String getPhone() {
         return phone;
     }
 
+    /**
+     * {@return the passport or ID card number, 2 Latin capitals and 7 digits ({@code AA1234567}), or {@code null}
+     * when not given}
+     */
     public String getPassport() {
         return passport;
     }
 
+    /** {@return the taxpayer number (STIR/INN), 9 digits, or {@code null} when not given} */
     public String getStir() {
         return stir;
     }
 
+    /** {@return the applicant's own income in soum per month, or {@code null} when not given} */
     public BigDecimal getMonthlyIncome() {
         return monthlyIncome;
     }
 
-    /** Years of pensionable service, where the service needs it. */
+    /** {@return whole years of pensionable service (0 to 80), or {@code null} when not given} */
     public Integer getServiceYears() {
         return serviceYears;
     }

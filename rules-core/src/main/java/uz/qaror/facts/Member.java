@@ -3,7 +3,10 @@ package uz.qaror.facts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A member of the applicant's household other than the applicant. */
+/**
+ * A member of the applicant's household other than the applicant. Every field the application leaves out is
+ * {@code null}, except {@code employed} and {@code servesInMilitary}, which are then {@code false}. Immutable.
+ */
 public final class Member extends Person {
 
     private final String relation;
@@ -11,6 +14,20 @@ public final class Member extends Person {
     private final boolean employed;
     private final boolean servesInMilitary;
 
+    /**
+     * Creates a member; the engine makes them from the application, and tests may make their own.
+     *
+     * @param pinfl            see {@link Person#getPinfl()}
+     * @param birthDate        see {@link Person#getBirthDate()}
+     * @param age              see {@link Person#getAge()}
+     * @param sex              see {@link Person#getSex()}
+     * @param citizenship      see {@link Person#getCitizenship()}
+     * @param disabilityGroup  see {@link Person#getDisabilityGroup()}
+     * @param relation         see {@link #getRelation()}
+     * @param monthlyIncome    see {@link #getMonthlyIncome()}
+     * @param employed         see {@link #isEmployed()}
+     * @param servesInMilitary see {@link #isServesInMilitary()}
+     */
     public Member(String pinfl, LocalDate birthDate, Integer age, String sex, String citizenship,
                   Integer disabilityGroup, String relation, BigDecimal monthlyIncome, boolean employed,
                   boolean servesInMilitary) {
@@ -21,24 +38,33 @@ public final class Member extends Person {
         this.servesInMilitary = servesInMilitary;
     }
 
-    /** {@code spouse}, {@code child}, {@code parent}, {@code sibling}, {@code grandchild} or {@code other}. */
+    /**
+     * {@return the member's relation to the applicant: {@code spouse}, {@code child}, {@code parent},
+     * {@code sibling}, {@code grandchild}, {@code grandparent} or {@code other}; never {@code null}}
+     */
     public String getRelation() {
         return relation;
     }
 
+    /** {@return whether the member is the applicant's child (of any age)} */
     public boolean isChild() {
         return "child".equals(relation);
     }
 
+    /** {@return the member's income in soum per month, or {@code null} when not given} */
     public BigDecimal getMonthlyIncome() {
         return monthlyIncome;
     }
 
+    /** {@return whether the member is employed; {@code false} when not given} */
     public boolean isEmployed() {
         return employed;
     }
 
-    /** Serves in the armed forces or a law-enforcement body. */
+    /**
+     * {@return whether the member serves in the armed forces or a law-enforcement body; {@code false} when not
+     * given}
+     */
     public boolean isServesInMilitary() {
         return servesInMilitary;
     }

@@ -42,6 +42,6 @@ public final class Explainer {
         }
         Trace trace = new Trace();
         Decision traced = Evaluator.decide(service, read.application(), trace);
-        return new Explained(traced, Explanation.of(service, traced, trace));
+        return new Explained(traced, Explanation.of(service, read.application(), traced, trace));
     }
 }

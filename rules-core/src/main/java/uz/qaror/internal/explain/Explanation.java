@@ -17,6 +17,7 @@ import uz.qaror.Language;
 import uz.qaror.Reason;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.input.ParsedApplication;
 import uz.qaror.internal.run.LocalNumbers;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.params.ParameterSeries;
@@ -73,7 +74,10 @@ public record Explanation(
         }
     }
 
-    public static Explanation of(CompiledService service, Decision decision, Trace trace) {
+    /** The explanation of {@code decision}; identifiers of {@code application} never appear in it. */
+    public static Explanation of(CompiledService service, ParsedApplication application, Decision decision,
+            Trace trace) {
+        Concealment concealment = Concealment.of(application, service.descriptor());
         ServiceDescriptor descriptor = service.descriptor();
         Map<Language, String> names = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
@@ -82,12 +86,12 @@ public record Explanation(
         List<Step> steps = new ArrayList<>();
         for (Trace.Step step : trace.steps()) {
             Map<String, String> values = new LinkedHashMap<>();
-            step.bindings().forEach((id, value) -> values.put(id, FactText.of(value)));
+            step.bindings().forEach((id, value) -> values.put(id, concealment.apply(FactText.of(value))));
             // Values an accumulate or collect produced come with the facts; they are shown with their binding.
             List<String> facts = step.facts().stream()
                     .filter(fact -> !step.bindings().containsValue(fact))
                     .filter(fact -> !(fact instanceof Number || fact instanceof CharSequence || fact instanceof Boolean))
-                    .map(FactText::of).toList();
+                    .map(fact -> concealment.apply(FactText.of(fact))).toList();
             steps.add(new Step(step.rule(), step.legalBasis(), facts, values));
         }
         List<Parameter> parameters = new ArrayList<>();

@@ -1,6 +1,7 @@
 package uz.qaror.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,8 +15,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The project's two mappers: JSON for applications and decisions, YAML for the files policy teams edit. */
 public final class Json {
 
-    /** Strict JSON: duplicate keys and trailing tokens are errors, not silently resolved. */
-    public static final ObjectMapper JSON = JsonMapper.builder()
+    /**
+     * Strict JSON: duplicate keys and trailing tokens are errors, not silently resolved. What it writes never holds
+     * a character that an application may not (see {@link OutputEscapes}).
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new OutputEscapes()).build())
             .addModule(new JavaTimeModule())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import uz.qaror.Failure;
 import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Result;
+import uz.qaror.internal.run.Budget;
 
 /**
  * Decides a stream of applications on several threads: exactly one output record per input record, in input
@@ -124,7 +126,12 @@ public final class BatchRunner {
         }
     }
 
-    private record Processed(Result result, String line, String logLine, long inputBytes) {
+    /**
+     * One record decided: its number, its result, its output line, its decision-log line ({@code null} without a
+     * log), the input bytes it took and how long deciding it took.
+     */
+    public record Processed(long number, Result result, String line, String logLine, long inputBytes,
+                            long nanos) {
     }
 
     /**
@@ -152,9 +159,7 @@ public final class BatchRunner {
             done[1] += skipped.size();
         }
         progress.progress(new BatchProgress(done[0], source.count(), done[1], source.size()));
-        ChunkPipeline<Processed> pipeline = new ChunkPipeline<>(threads, this::process, recordDeadline,
-                this::givenUp);
-        boolean finished = pipeline.run(source, results -> {
+        boolean finished = decideAll(source, results -> {
                 for (Processed p : results) {
                     out.write(p.line());
                     out.write('\n');
@@ -178,21 +183,36 @@ public final class BatchRunner {
         return summary;
     }
 
+    /**
+     * Decides every record of the source on the runner's threads, with its deadline, and hands the records to the
+     * sink in input order, chunk by chunk, until the source ends or {@code stop} says so: the loop of {@link #run},
+     * for a caller that writes records its own way (the HTTP service streams them into a response).
+     *
+     * @return whether every record was handed on ({@code false} when stopped)
+     */
+    public boolean decideAll(RecordSource source, ChunkPipeline.Sink<Processed> sink, BooleanSupplier stop)
+            throws IOException {
+        return new ChunkPipeline<>(threads, this::process, recordDeadline, this::givenUp).run(source, sink, stop);
+    }
+
     private Processed process(InputRecord record) {
+        long started = System.nanoTime();
         Decided decided = decide(engine, record, this::prepare);
-        return processed(record, decided.application(), masking.redact(decided.result(), decided.application()));
+        return processed(record, decided.application(), masking.redact(decided.result(), decided.application()),
+                System.nanoTime() - started);
     }
 
     /** The record a worker stuck past the deadline stands for. */
     private Processed givenUp(InputRecord record) {
         return processed(record, null, new Failure(null, null, Failure.Kind.TIMEOUT, List.of(new Problem("$",
-                String.format(Locale.ROOT, "deciding took longer than %.1f s and was given up",
-                        recordDeadline.toMillis() / 1000.0)))));
+                String.format(Locale.ROOT, "deciding took more than %.1f s of CPU time (or %.0f s in all) and "
+                        + "was given up", recordDeadline.toMillis() / 1000.0,
+                        recordDeadline.toMillis() / 1000.0 * Budget.WALL_FACTOR)))), recordDeadline.toNanos());
     }
 
-    private Processed processed(InputRecord record, JsonNode application, Result result) {
-        return new Processed(result, format.format(record, result, language),
-                decisionLog ? DecisionLog.line(record, application, result, masking) : null, record.size());
+    private Processed processed(InputRecord record, JsonNode application, Result result, long nanos) {
+        return new Processed(record.number(), result, format.format(record, result, language),
+                decisionLog ? DecisionLog.line(record, application, result, masking) : null, record.size(), nanos);
     }
 
     /** A record's parsed application (null when there is none) and its result. */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import uz.qaror.internal.run.Budget;
 
 /**
  * Reads records, processes them in chunks on several threads, and hands the results back in input order.
@@ -199,8 +200,12 @@ public final class ChunkPipeline<T> {
         }
     }
 
-    /** What a worker is doing, for the watchdog. */
-    private record Current<T>(Chunk<T> chunk, int index, long startedNanos) {
+    /**
+     * What a worker is doing, for the watchdog, with the record's budget: counted in the worker's CPU time (up to
+     * ten times as much wall-clock time), as the engine counts a decision's, so that a loaded machine where a record
+     * mostly waits for a core does not give it up.
+     */
+    private record Current<T>(Chunk<T> chunk, int index, Budget budget) {
     }
 
     /** The threads of one run: workers taking chunks from a queue, and a watchdog when there is a deadline. */
@@ -248,7 +253,6 @@ public final class ChunkPipeline<T> {
         }
 
         private void watch() {
-            long limit = deadline.toNanos();
             long tick = Math.max(10, Math.min(250, deadline.toMillis() / 10));
             while (!closed) {
                 try {
@@ -256,10 +260,9 @@ public final class ChunkPipeline<T> {
                 } catch (InterruptedException e) {
                     return;
                 }
-                long now = System.nanoTime();
                 for (Worker worker : live) {
                     Current<T> current = worker.current;
-                    if (current != null && now - current.startedNanos() > limit) {
+                    if (current != null && current.budget() != null && current.budget().spent()) {
                         giveUp(worker, current);
                     }
                 }
@@ -331,17 +334,22 @@ public final class ChunkPipeline<T> {
             }
         }
 
+        /** A budget starting now on this thread; none without a deadline. */
+        private Budget budget() {
+            return deadline == null ? null : Budget.start(deadline);
+        }
+
         void restartClock() {
             Current<T> now = current;
             if (now != null) {
-                current = new Current<>(now.chunk(), now.index(), System.nanoTime());
+                current = new Current<>(now.chunk(), now.index(), budget());
             }
         }
 
         /** {@code false} when the watchdog gave up one of its records: this thread is then no longer a worker. */
         private boolean process(Chunk<T> chunk, int start) {
             for (int i = start; i < chunk.records.size(); i++) {
-                current = new Current<>(chunk, i, System.nanoTime());
+                current = new Current<>(chunk, i, budget());
                 T result = ChunkPipeline.this.process.apply(chunk.records.get(i));
                 current = null;
                 if (!chunk.complete(i, result)) {

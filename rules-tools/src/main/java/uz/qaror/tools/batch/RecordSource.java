@@ -45,6 +45,14 @@ public interface RecordSource extends Closeable {
         return of("-".equals(name) ? stdin : Files.newInputStream(Path.of(name)), size, maxRecordBytes);
     }
 
+    /**
+     * Reads a stream as JSON Lines only, whatever its first byte (a line {@code [1]} is a record that fails), for
+     * a caller that was told the format (the HTTP service's batch, declared {@code application/x-ndjson}).
+     */
+    static RecordSource jsonLines(InputStream stream, long size, int maxRecordBytes) {
+        return new JsonLinesSource(stream, size, maxRecordBytes);
+    }
+
     /** Reads a stream of JSON Lines or one JSON array (told apart by the first non-blank byte). */
     static RecordSource of(InputStream stream, long size, int maxRecordBytes) throws IOException {
         BufferedInputStream in = new BufferedInputStream(stream, 1 << 16);

@@ -95,6 +95,25 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void aRecordThatWaitsForACoreIsNotGivenUp() throws IOException {
+        // On a loaded machine a record mostly waits: its time counts as the thread's CPU time, as a decision's does,
+        // with the wall clock allowed ten times the deadline.
+        List<String> results = new ArrayList<>();
+        ChunkPipeline<String> pipeline = new ChunkPipeline<>(2, record -> {
+            if (record.number() == 5) {
+                try {
+                    Thread.sleep(600);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "done " + record.number();
+        }, Duration.ofMillis(200), record -> "timeout " + record.number());
+        assertThat(pipeline.run(new Source(20, 10, new AtomicLong()), results::addAll)).isTrue();
+        assertThat(results).hasSize(20).allMatch(result -> result.startsWith("done "));
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void tooManyStuckThreadsFailTheRun() {
         CountDownLatch release = new CountDownLatch(1);

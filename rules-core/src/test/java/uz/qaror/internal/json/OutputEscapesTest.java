@@ -1,0 +1,30 @@
+package uz.qaror.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OutputEscapesTest {
+
+    @ParameterizedTest
+    @ValueSource(chars = {'\u007F', '\u0085', '\u009B', '\u2028', '\u2029', '\u202A', '\u202E', '\u2066', '\u2069',
+            '\uFFFD', '\uFFFE'})
+    void charactersThatReorderOrBreakAScreenAreWrittenEscaped(char c) throws Exception {
+        String text = "paid " + c + "000 5";
+        String json = Json.JSON.writeValueAsString(Map.of("message", text));
+
+        assertThat(json).doesNotContain(String.valueOf(c)).contains(String.format("\\u%04X", (int) c));
+        assertThat(Json.JSON.readTree(json).get("message").asText()).isEqualTo(text);
+    }
+
+    @Test
+    void lettersOfEveryLanguageAndEmojiStayAsTheyAre() throws Exception {
+        String text = "Arizangiz qabul qilindi, Ариза қабул қилинди, Заявление принято \uD83D\uDE00";
+        String json = Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("message", text));
+
+        assertThat(json).contains(text);
+    }
+}
