@@ -144,6 +144,9 @@ public final class DecisionEngine implements AutoCloseable {
          * same files; true unless set. Without it, or with {@code false}, each service's rules are compiled on
          * first use with the classic compiler, which also reports Drools' warnings ({@code qaror check} does).
          * Decisions are the same either way. A rules folder is always compiled.
+         *
+         * @param use whether to load the prebuilt rules when they are there and match the catalog's files
+         * @return this builder
          */
         public Builder prebuiltRules(boolean use) {
             this.prebuiltRules = use;
