@@ -18,6 +18,8 @@ import uz.qaror.Language;
 import uz.qaror.Result;
 import uz.qaror.internal.Internals;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.explain.Explainer;
+import uz.qaror.internal.explain.Explanation;
 import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.tools.generate.ApplicationGenerator;
@@ -77,6 +79,34 @@ class PrebuiltCatalogTest {
             }
         }
         assertThat(cases).isGreaterThan(200);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void everyTestCaseOfTheCatalogIsExplainedTheSame() {
+        // qaror explain shows each fired rule's bindings: the executable model binds every pattern to a variable
+        // of its own, which must not show up beside the rule's own bindings
+        CatalogSource source = Internals.source(classic);
+        List<String> differences = new ArrayList<>();
+        int explained = 0;
+        for (String id : source.serviceIds()) {
+            for (TestCase test : TestSuiteReader.read(source.readService(id))) {
+                Explanation fast = Explainer.explain(prebuilt, test.application(), test.asOf()).explanation();
+                Explanation compiled = Explainer.explain(classic, test.application(), test.asOf()).explanation();
+                if (fast == null || compiled == null) {
+                    assertThat(fast).as(test.name()).isNull();
+                    assertThat(compiled).as(test.name()).isNull();
+                    continue;
+                }
+                String a = fast.text(Language.EN);
+                String b = compiled.text(Language.EN);
+                if (!a.equals(b)) {
+                    differences.add(test.name() + ":\n  prebuilt: " + a + "\n  compiled: " + b);
+                }
+                explained++;
+            }
+        }
+        assertThat(explained).isGreaterThan(200);
         assertThat(differences).isEmpty();
     }
 
