@@ -21,8 +21,8 @@ import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.explain.Explainer;
 import uz.qaror.internal.explain.Explanation;
 import uz.qaror.internal.catalog.CatalogSource;
-import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.tools.generate.ApplicationGenerator;
+import uz.qaror.tools.testing.DecisionComparison;
 import uz.qaror.tools.testing.TestCase;
 import uz.qaror.tools.testing.TestSuiteReader;
 
@@ -31,7 +31,7 @@ import uz.qaror.tools.testing.TestSuiteReader;
  * compiled when the project is built) as through the classic compiler at run time. Every test case of every
  * service and a sample of generated applications, compared as their whole decision JSON in every language
  * (outcome, reasons, amounts, fee, fired rules in order, parameters, rulesVersion). The sample holds 3,000
- * applications in the build; {@code -Dqaror.differential=100000} runs more (bench/README.md).
+ * applications in the build; the bench's {@code PrebuiltDifferential} decides 100,000 (bench/README.md).
  */
 class PrebuiltCatalogTest {
 
@@ -112,7 +112,7 @@ class PrebuiltCatalogTest {
 
     @Test
     void generatedApplicationsAreDecidedTheSame() {
-        int count = Integer.getInteger("qaror.differential", 3_000);
+        int count = 3_000;
         ApplicationGenerator generator = new ApplicationGenerator(classic.services(), 2026, 0.01);
         List<String> differences = new ArrayList<>();
         int decided = 0;
@@ -147,14 +147,7 @@ class PrebuiltCatalogTest {
     }
 
     private static void compare(String what, Result fast, Result compiled, List<String> differences) {
-        for (Language language : Language.values()) {
-            String a = DecisionJson.write(fast, language);
-            String b = DecisionJson.write(compiled, language);
-            if (!a.equals(b)) {
-                differences.add(what + " (" + language + "):\n  prebuilt: " + a + "\n  compiled: " + b);
-                return;
-            }
-        }
+        DecisionComparison.difference(fast, compiled).ifPresent(difference -> differences.add(what + " " + difference));
     }
 
     private static void copy(Path from, Path to) throws IOException {
