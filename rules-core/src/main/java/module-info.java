@@ -34,8 +34,8 @@ module uz.qaror.core {
     exports uz.qaror.facts;
 
     exports uz.qaror.internal to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.build to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
-    exports uz.qaror.internal.catalog to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.build to uz.qaror.catalog.prebuilt, uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
+    exports uz.qaror.internal.catalog to uz.qaror.catalog.prebuilt, uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.explain to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.input to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
     exports uz.qaror.internal.json to uz.qaror.tools, uz.qaror.spreadsheet, uz.qaror.cli, uz.qaror.server, uz.qaror.spark;
@@ -47,6 +47,8 @@ module uz.qaror.core {
 
     // Excel workbook tables are read by the optional rules-spreadsheet module, found through the service loader
     uses uz.qaror.internal.table.WorkbookReader;
+    // The embedded catalog's rules compiled at build time, by the optional rules-catalog-prebuilt module
+    uses uz.qaror.internal.build.PrebuiltRules;
 
     // Descriptors, parameters and calendars are read by Jackson
     opens uz.qaror to com.fasterxml.jackson.databind;

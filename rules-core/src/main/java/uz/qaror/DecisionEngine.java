@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.internal.build.ApplicationSchema;
 import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.build.PrebuiltRules;
 import uz.qaror.internal.build.ServiceCompiler;
 import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.ServiceFolder;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.input.Echo;
@@ -78,6 +80,8 @@ public final class DecisionEngine implements AutoCloseable {
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
     private final HotReload reload;
     private volatile Screener screener;
+    /** The embedded catalog's rules compiled at build time; null when absent or not wanted. */
+    private final PrebuiltRules prebuilt;
 
     private DecisionEngine(Builder builder) {
         this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
@@ -89,6 +93,7 @@ public final class DecisionEngine implements AutoCloseable {
             throw new IllegalStateException("watch(true) needs a rulesDirectory: the embedded catalog never changes");
         }
         this.reload = builder.watch ? new HotReload(source, services, builder.onReload) : null;
+        this.prebuilt = source.isEmbedded() && builder.prebuiltRules ? PrebuiltRules.find(builder.classLoader) : null;
     }
 
     /**
@@ -130,8 +135,24 @@ public final class DecisionEngine implements AutoCloseable {
         private Consumer<ReloadEvent> onReload;
         private InputLimits limits = InputLimits.defaults();
         private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean prebuiltRules = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether services of the embedded catalog load the rules compiled when Qaror was built (the
+         * {@code rules-catalog-prebuilt} artifact) when that artifact is on the classpath and was built from the
+         * same files; true unless set. Without it, or with {@code false}, each service's rules are compiled on
+         * first use with the classic compiler, which also reports Drools' warnings ({@code qaror check} does).
+         * Decisions are the same either way. A rules folder is always compiled.
+         *
+         * @param use whether to load the prebuilt rules when they are there and match the catalog's files
+         * @return this builder
+         */
+        public Builder prebuiltRules(boolean use) {
+            this.prebuiltRules = use;
+            return this;
         }
 
         /**
@@ -644,6 +665,18 @@ public final class DecisionEngine implements AutoCloseable {
         return source.displayRoot();
     }
 
+    /** A service's rules: loaded from the prebuilt catalog when it holds this very content, else compiled. */
+    private CompiledService compile(String serviceId) {
+        ServiceFolder folder = source.readService(serviceId);
+        if (prebuilt != null) {
+            org.kie.api.KieBase kieBase = prebuilt.kieBase(serviceId, folder.version());
+            if (kieBase != null) {
+                return ServiceCompiler.prebuilt(folder, kieBase);
+            }
+        }
+        return ServiceCompiler.compile(folder);
+    }
+
     CompiledService compiled(String serviceId) {
         CompletableFuture<CompiledService> future = services.get(serviceId);
         if (future == null) {
@@ -652,7 +685,7 @@ public final class DecisionEngine implements AutoCloseable {
             if (future == null) {
                 future = mine;
                 try {
-                    mine.complete(ServiceCompiler.compile(source.readService(serviceId)));
+                    mine.complete(compile(serviceId));
                 } catch (RuntimeException e) {
                     mine.completeExceptionally(e);
                 }

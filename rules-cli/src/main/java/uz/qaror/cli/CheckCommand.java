@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
-        DecisionEngine engine = rules.engine();
+        DecisionEngine engine = rules.compilingEngine();
         List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (services.isEmpty()) {

@@ -27,10 +27,22 @@ final class RulesOptions {
     }
 
     DecisionEngine engine() {
+        return builder().build();
+    }
+
+    /**
+     * An engine that compiles every service with the classic compiler, even the embedded catalog's prebuilt ones:
+     * for checking, which reports Drools' own warnings.
+     */
+    DecisionEngine compilingEngine() {
+        return builder().prebuiltRules(false).build();
+    }
+
+    private DecisionEngine.Builder builder() {
         DecisionEngine.Builder builder = DecisionEngine.builder().asOf(asOf);
         if (rules != null) {
             builder.rulesDirectory(rules);
         }
-        return builder.build();
+        return builder;
     }
 }

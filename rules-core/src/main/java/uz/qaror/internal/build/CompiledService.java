@@ -14,7 +14,8 @@ import uz.qaror.internal.catalog.ServiceFolder;
 
 /**
  * A service ready to decide: its folder, the KieBase compiled from its rule files (shared by all threads), the
- * generated {@code Form} type, the JSON schema its applications must satisfy, and the rules it holds.
+ * generated {@code Form} type, the JSON schema its applications must satisfy, and the rules it holds; {@code prebuilt}
+ * when the KieBase was compiled when Qaror was built (the executable model) rather than by the classic compiler.
  */
 public record CompiledService(
         ServiceFolder folder,
@@ -24,7 +25,8 @@ public record CompiledService(
         JsonSchema schema,
         List<RuleInfo> rules,
         List<Diagnostic> warnings,
-        uz.qaror.internal.run.ReasonTexts.Cache reasonTexts) {
+        uz.qaror.internal.run.ReasonTexts.Cache reasonTexts,
+        boolean prebuilt) {
 
     public CompiledService {
         formFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formFields));

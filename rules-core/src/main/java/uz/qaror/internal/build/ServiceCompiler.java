@@ -42,10 +42,7 @@ public final class ServiceCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
 
     static {
-        // Rules' date-effective / date-expires are written as ISO dates, like every other date in the catalog.
-        if (System.getProperty("drools.dateformat") == null) {
-            System.setProperty("drools.dateformat", "yyyy-MM-dd");
-        }
+        DroolsDates.install();
     }
 
     private ServiceCompiler() {
@@ -64,6 +61,35 @@ public final class ServiceCompiler {
             }
         }
         return compileCarefully(folder);
+    }
+
+    /**
+     * The DRL texts a service's rules are compiled from, in order: the declarations generated from its
+     * descriptor, its DRL files and its decision tables turned into DRL, each with its display name. For
+     * compiling them with another Drools compiler (the prebuilt catalog's executable model).
+     *
+     * @throws RulesException with every diagnostic when the service does not compile with the classic compiler
+     */
+    public static List<DrlSource> drlSources(ServiceFolder folder) {
+        compile(folder);
+        Sources sources = Sources.of(folder, false);
+        List<DrlSource> drl = new ArrayList<>();
+        for (Sources.Entry entry : sources.entries) {
+            drl.add(new DrlSource(entry.display(), entry.drl()));
+        }
+        return drl;
+    }
+
+    /** A DRL text and the name diagnostics give it. */
+    public record DrlSource(String display, byte[] drl) {
+    }
+
+    /**
+     * A service whose rules were compiled before (the prebuilt catalog): its KieBase with the descriptor, schema
+     * and reason texts of its folder. The folder's version must be the one the KieBase was compiled from.
+     */
+    public static CompiledService prebuilt(ServiceFolder folder, KieBase kieBase) {
+        return assemble(folder, kieBase, List.of(), true);
     }
 
     private static void checkDescriptor(ServiceFolder folder) {
@@ -143,10 +169,11 @@ public final class ServiceCompiler {
         }
         KieBase kieBase = builder.newKieBase();
         warnings.addAll(EvalWarnings.of(kieBase, sources.drlTexts, sources.tables));
-        return assemble(folder, kieBase, warnings);
+        return assemble(folder, kieBase, warnings, false);
     }
 
-    private static CompiledService assemble(ServiceFolder folder, KieBase kieBase, List<Diagnostic> warnings) {
+    private static CompiledService assemble(ServiceFolder folder, KieBase kieBase, List<Diagnostic> warnings,
+                                            boolean prebuilt) {
         String expectedPackage = FormDeclaration.packageOf(folder.id());
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
         List<CompiledService.RuleInfo> rules = new ArrayList<>();
@@ -158,7 +185,7 @@ public final class ServiceCompiler {
         rules.sort(Comparator.comparing(CompiledService.RuleInfo::name));
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
                 ApplicationSchema.forService(folder.descriptor()), rules, warnings,
-                new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()));
+                new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()), prebuilt);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.drools.base.InitialFact;
 import org.kie.api.runtime.rule.Match;
@@ -12,7 +13,7 @@ import uz.qaror.internal.build.RuleMetadata;
 
 /**
  * What the rules matched while deciding one application, in firing order: for each rule that fired, the facts
- * it matched and the values of its bindings ({@code $income}). Collected only when asked for (by
+ * it matched and the values of its bindings ({@code $income}, by name). Collected only when asked for (by
  * {@code qaror explain}), so ordinary decisions pay nothing for it. One trace belongs to one decision and one
  * thread.
  */
@@ -26,12 +27,22 @@ public final class Trace {
         }
     }
 
+    /**
+     * Drools' executable model (the prebuilt catalog) binds every pattern to a variable of its own under this
+     * prefix; they are not the rule's bindings, and the classic compiler has none of them.
+     */
+    private static final String GENERATED_BINDING = "GENERATED_$";
+
     private final List<Step> steps = new ArrayList<>();
 
     void fired(Match match) {
-        Map<String, Object> bindings = new LinkedHashMap<>();
+        // By name: the two compilers list a rule's bindings in different orders, and an explanation must not
+        // depend on which of them built the rules
+        Map<String, Object> bindings = new TreeMap<>();
         for (String id : match.getDeclarationIds()) {
-            bindings.put(id, match.getDeclarationValue(id));
+            if (!id.startsWith(GENERATED_BINDING)) {
+                bindings.put(id, match.getDeclarationValue(id));
+            }
         }
         List<Object> facts = new ArrayList<>();
         for (Object fact : match.getObjects()) {

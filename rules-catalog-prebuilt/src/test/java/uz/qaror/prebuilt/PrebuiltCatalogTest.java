@@ -1,0 +1,165 @@
+package uz.qaror.prebuilt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.Language;
+import uz.qaror.Result;
+import uz.qaror.internal.Internals;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.explain.Explainer;
+import uz.qaror.internal.explain.Explanation;
+import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.tools.generate.ApplicationGenerator;
+import uz.qaror.tools.testing.DecisionComparison;
+import uz.qaror.tools.testing.TestCase;
+import uz.qaror.tools.testing.TestSuiteReader;
+
+/**
+ * The differential test: the embedded catalog decides the same through its prebuilt rules (the executable model,
+ * compiled when the project is built) as through the classic compiler at run time. Every test case of every
+ * service and a sample of generated applications, compared as their whole decision JSON in every language
+ * (outcome, reasons, amounts, fee, fired rules in order, parameters, rulesVersion). The sample holds 3,000
+ * applications in the build; the bench's {@code PrebuiltDifferential} decides 100,000 (bench/README.md).
+ */
+class PrebuiltCatalogTest {
+
+    private static DecisionEngine prebuilt;
+    private static DecisionEngine classic;
+
+    @BeforeAll
+    static void engines() {
+        prebuilt = DecisionEngine.embedded();
+        classic = DecisionEngine.builder().prebuiltRules(false).build();
+        assertThat(prebuilt.prepareAll()).isEmpty();
+        assertThat(classic.prepareAll()).isEmpty();
+    }
+
+    @AfterAll
+    static void close() {
+        prebuilt.close();
+        classic.close();
+    }
+
+    @Test
+    void everyServiceOfTheEmbeddedCatalogIsPrebuiltFromTheContentItServes() {
+        assertThat(new PrebuiltCatalog().versions()).containsOnlyKeys(prebuilt.serviceIds());
+        for (String id : prebuilt.serviceIds()) {
+            CompiledService fast = Internals.compiled(prebuilt, id);
+            CompiledService compiled = Internals.compiled(classic, id);
+            assertThat(fast.prebuilt()).as(id).isTrue();
+            assertThat(compiled.prebuilt()).as(id).isFalse();
+            assertThat(fast.version()).as(id).isEqualTo(compiled.version())
+                    .isEqualTo(new PrebuiltCatalog().versions().get(id));
+            assertThat(fast.rules()).as(id).isEqualTo(compiled.rules());
+        }
+    }
+
+    @Test
+    void everyTestCaseOfTheCatalogIsDecidedTheSame() {
+        CatalogSource source = Internals.source(classic);
+        int cases = 0;
+        List<String> differences = new ArrayList<>();
+        for (String id : source.serviceIds()) {
+            for (TestCase test : TestSuiteReader.read(source.readService(id))) {
+                compare(test.name(), prebuilt.evaluate(test.application(), test.asOf()),
+                        classic.evaluate(test.application(), test.asOf()), differences);
+                cases++;
+            }
+        }
+        assertThat(cases).isGreaterThan(200);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void everyTestCaseOfTheCatalogIsExplainedTheSame() {
+        // qaror explain shows each fired rule's bindings: the executable model binds every pattern to a variable
+        // of its own, which must not show up beside the rule's own bindings
+        CatalogSource source = Internals.source(classic);
+        List<String> differences = new ArrayList<>();
+        int explained = 0;
+        for (String id : source.serviceIds()) {
+            for (TestCase test : TestSuiteReader.read(source.readService(id))) {
+                Explanation fast = Explainer.explain(prebuilt, test.application(), test.asOf()).explanation();
+                Explanation compiled = Explainer.explain(classic, test.application(), test.asOf()).explanation();
+                if (fast == null || compiled == null) {
+                    assertThat(fast).as(test.name()).isNull();
+                    assertThat(compiled).as(test.name()).isNull();
+                    continue;
+                }
+                String a = fast.text(Language.EN);
+                String b = compiled.text(Language.EN);
+                if (!a.equals(b)) {
+                    differences.add(test.name() + ":\n  prebuilt: " + a + "\n  compiled: " + b);
+                }
+                explained++;
+            }
+        }
+        assertThat(explained).isGreaterThan(200);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void generatedApplicationsAreDecidedTheSame() {
+        int count = 3_000;
+        ApplicationGenerator generator = new ApplicationGenerator(classic.services(), 2026, 0.01);
+        List<String> differences = new ArrayList<>();
+        int decided = 0;
+        for (int i = 0; i < count; i++) {
+            String application = generator.line(i);
+            Result fast = prebuilt.evaluate(application);
+            compare("application " + i, fast, classic.evaluate(application), differences);
+            if (fast instanceof uz.qaror.Decision) {
+                decided++;
+            }
+        }
+        assertThat(decided).isGreaterThan(count * 9 / 10);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aServiceWhoseFilesDifferFromThePrebuiltOnesIsCompiled() {
+        assertThat(new PrebuiltCatalog().kieBase("child-benefit", "000000000000")).isNull();
+        assertThat(new PrebuiltCatalog().kieBase("no-such-service", "000000000000")).isNull();
+    }
+
+    @Test
+    void aRulesFolderIsAlwaysCompiled(@TempDir Path dir) throws IOException {
+        CatalogSource embedded = Internals.source(classic);
+        copy(embedded.root(), dir);
+        try (DecisionEngine engine = DecisionEngine.fromDirectory(dir)) {
+            CompiledService service = Internals.compiled(engine, "child-benefit");
+            assertThat(service.prebuilt()).isFalse();
+            // the same files, so the same version as the prebuilt service: still compiled from the folder
+            assertThat(service.version()).isEqualTo(new PrebuiltCatalog().versions().get("child-benefit"));
+        }
+    }
+
+    private static void compare(String what, Result fast, Result compiled, List<String> differences) {
+        DecisionComparison.difference(fast, compiled).ifPresent(difference -> differences.add(what + " " + difference));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
