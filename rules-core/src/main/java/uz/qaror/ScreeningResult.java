@@ -20,7 +20,8 @@ import uz.qaror.internal.screen.ScreeningJson;
  *                    for a service not screened); a name here is often misspelt
  * @param problemKind what kind of failure the problems are, as {@link Failure.Kind} names an application's
  *                    ({@code LIMIT_EXCEEDED} for a household over the engine's input limits, {@code INVALID_FIELD}
- *                    for a bad value, ...); {@code null} when the household was screened
+ *                    for a bad value, {@code UNKNOWN_SERVICE} for a service asked for that the catalog lacks,
+ *                    ...); {@code null} when the household was screened
  */
 public record ScreeningResult(String householdId, LocalDate asOf, List<ScreeningAnswer> answers,
                               List<Problem> problems, List<String> ignored, Failure.Kind problemKind) {

@@ -189,9 +189,12 @@ class ScreeningTest {
                 .services(List.of("demo-benefitt")).build());
         assertThat(unknown.problems().get(0).message()).contains("unknown service 'demo-benefitt'")
                 .contains("nearest: demo-benefit");
+        assertThat(unknown.problemKind()).as("an unknown service asked for is one, as for an application")
+                .isEqualTo(Failure.Kind.UNKNOWN_SERVICE);
         ScreeningResult noEvent = ENGINE.screen(ScreeningRequest.builder().household(household)
                 .lifeEvent("moon-landing").build());
         assertThat(noEvent.problems().get(0).message()).contains("no service screened has life event").contains("test");
+        assertThat(noEvent.problemKind()).isEqualTo(Failure.Kind.INVALID_FIELD);
     }
 
     @Test

@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uz.qaror.Decision;
@@ -18,7 +13,6 @@ import uz.qaror.DecisionEngine;
 import uz.qaror.Failure;
 import uz.qaror.Result;
 import uz.qaror.internal.explain.Explainer;
-import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.internal.json.Json;
 import uz.qaror.internal.run.NearestIds;
@@ -28,9 +22,7 @@ import uz.qaror.tools.batch.Masking;
 
 /**
  * {@code POST /v1/decisions} (the decision as {@code qaror evaluate} prints it) and {@code POST /v1/explain} (the
- * explanation of {@code qaror explain --json}). Both read one application within the body limit through the
- * engine's own reader ({@link ApplicationText}: its input limits, strict UTF-8 and JSON, with the messages
- * {@code qaror evaluate} gives), answer with the decision's id and rules version in the body and in headers, and
+ * explanation of {@code qaror explain --json}). Both read one application as a {@link JsonBody}, answer with the decision's id and rules version in the body and in headers, and
  * queue one audit line per application.
  */
 final class DecisionEndpoints {
@@ -38,11 +30,8 @@ final class DecisionEndpoints {
     static final String DECISION_ID = "Qaror-Decision-Id";
     static final String RULES_VERSION = "Qaror-Rules-Version";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DecisionEndpoints.class);
-
     private final DecisionEngine engine;
-    private final ApplicationText text;
-    private final long maxBody;
+    private final JsonBody body;
     private final ServerMetrics metrics;
     private final AuditTrail audit;
     private final AtomicLong sequence = new AtomicLong();
@@ -51,8 +40,7 @@ final class DecisionEndpoints {
 
     DecisionEndpoints(DecisionEngine engine, long maxBody, ServerMetrics metrics, AuditTrail audit) {
         this.engine = engine;
-        this.text = new ApplicationText(engine.inputLimits());
-        this.maxBody = maxBody;
+        this.body = new JsonBody(engine.inputLimits(), maxBody);
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -63,19 +51,19 @@ final class DecisionEndpoints {
     }
 
     private void decide(Call call) throws IOException {
-        Read read = read(call);
+        JsonBody.Read read = body.read(call);
         long started = System.nanoTime();
-        Result result = read.failure() != null ? read.failure() : engine.evaluate(read.application());
+        Result result = read.failure() != null ? read.failure() : engine.evaluate(read.tree());
         metrics.decided(result, System.nanoTime() - started);
         audit(call, read, result);
         answer(call, result, null);
     }
 
     private void explain(Call call) throws IOException {
-        Read read = read(call);
+        JsonBody.Read read = body.read(call);
         long started = System.nanoTime();
         Explainer.Explained explained = read.failure() != null ? new Explainer.Explained(read.failure(), null)
-                : Explainer.explain(engine, read.application(), null);
+                : Explainer.explain(engine, read.tree(), null);
         Result result = explained.result();
         metrics.decided(result, System.nanoTime() - started);
         audit(call, read, result);
@@ -83,26 +71,14 @@ final class DecisionEndpoints {
                 : explained.explanation().toJson(call.language()));
     }
 
-    /** The request's application as a JSON tree, or the failure that says why it is not one. */
-    private record Read(byte[] bytes, JsonNode application, Failure failure) {
-    }
-
-    private Read read(Call call) throws IOException {
-        call.requireContentType(List.of(Call.JSON));
-        call.language();
-        byte[] bytes = call.body(maxBody);
-        ApplicationText.Read read = text.read(bytes);
-        return new Read(bytes, read.application(), read.failure());
-    }
-
-    private void audit(Call call, Read read, Result result) {
+    private void audit(Call call, JsonBody.Read read, Result result) {
         if (audit == null) {
             return;
         }
         long number = sequence.incrementAndGet();
         String decisionId = call.decisionId();
         audit.offer(() -> JsonLines.withDecisionId(DecisionLog.line(new InputRecord(number, "request", read.bytes(),
-                read.bytes().length), read.application(), result, MASKING), decisionId));
+                read.bytes().length), read.tree(), result, MASKING), decisionId));
     }
 
     /**
@@ -120,15 +96,9 @@ final class DecisionEndpoints {
             return;
         }
         Failure failure = (Failure) result;
-        if (failure.kind() == Failure.Kind.INTERNAL_ERROR) {
-            LOG.error("decision {}: {}", call.decisionId(), failure.describe());
-        }
-        body.setAll(DecisionJson.toNode(FailureStatus.shown(failure, call.decisionId()), call.language()));
-        if (failure.kind() == Failure.Kind.UNKNOWN_SERVICE && failure.service() != null) {
-            ArrayNode nearest = ((ObjectNode) body.get("error")).putArray("nearest");
-            NearestIds.nearest(failure.service(), engine.serviceIds(), 3).forEach(nearest::add);
-        }
-        headers.putAll(FailureStatus.headers(failure.kind()));
-        call.json(FailureStatus.of(failure.kind()), body, headers);
+        body.put("applicationId", failure.applicationId()).put("service", failure.service());
+        List<String> nearest = failure.kind() == Failure.Kind.UNKNOWN_SERVICE && failure.service() != null
+                ? NearestIds.nearest(failure.service(), engine.serviceIds(), 3) : List.of();
+        FailureStatus.answer(call, body, failure, nearest, headers);
     }
 }

@@ -1,10 +1,19 @@
 package uz.qaror.server;
 
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import uz.qaror.Failure;
 import uz.qaror.Problem;
+import uz.qaror.internal.json.DecisionJson;
 
 /**
  * The one place where a {@link Failure} becomes an HTTP answer: its status, the headers the status calls for, and
@@ -18,7 +27,31 @@ import uz.qaror.Problem;
  */
 final class FailureStatus {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FailureStatus.class);
+
     private FailureStatus() {
+    }
+
+    /**
+     * Answers with a failure: the body given (the fields the endpoint leads with) and then the {@code error} as the
+     * client may read it, with the nearest ids to an unknown one, under the failure's status and headers. A fault
+     * of the engine is logged under the request's decision id, which the client is given to report.
+     */
+    static void answer(Call call, ObjectNode body, Failure failure, List<String> nearest, Map<String, String> headers)
+            throws IOException {
+        if (failure.kind() == Failure.Kind.INTERNAL_ERROR) {
+            LOG.error("decision {}: {}", call.decisionId(), failure.describe());
+        }
+        ObjectNode error = (ObjectNode) DecisionJson.toNode(shown(failure, call.decisionId()), call.language())
+                .get("error");
+        if (!nearest.isEmpty()) {
+            ArrayNode ids = error.putArray("nearest");
+            nearest.forEach(ids::add);
+        }
+        body.set("error", error);
+        Map<String, String> all = new HashMap<>(headers);
+        all.putAll(headers(failure.kind()));
+        call.json(of(failure.kind()), body, all);
     }
 
     /** The status of a failure kind; a kind the engine adds does not compile here until it has one. */

@@ -145,6 +145,7 @@ public final class QarorServer implements AutoCloseable {
     private Router routes(AuditTrail trail) {
         Router router = new Router();
         new DecisionEndpoints(engine, options.maxBodyBytes(), metrics, trail).register(router);
+        new ScreenEndpoint(engine, options.maxBodyBytes(), metrics).register(router);
         new BatchEndpoint(engine, options.maxBodyBytes(), Math.min(options.threads(),
                 Runtime.getRuntime().availableProcessors()), options.recordTimeout(), metrics, trail).register(router);
         new CatalogEndpoints(engine).register(router);

@@ -20,10 +20,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import uz.qaror.Decision;
 import uz.qaror.Failure;
 import uz.qaror.Result;
+import uz.qaror.ScreeningAnswer;
+import uz.qaror.ScreeningResult;
 
 /**
  * What {@code GET /metrics} shows, in the Prometheus text format: decisions by service and outcome, failures by
- * kind, latency histograms of requests (by route) and decisions (by service), reloads applied and rejected,
+ * kind, households screened (their answers by service and status, those not screened by kind, and the time each
+ * took), latency histograms of requests (by route) and decisions (by service), reloads applied and rejected,
  * audit lines written and dropped, requests turned away, and the JVM's memory, collections and threads. Labels
  * take only bounded values (route templates, catalog ids, enum names), never what a caller typed.
  */
@@ -50,6 +53,9 @@ final class ServerMetrics implements AutoCloseable {
     private final ConcurrentMap<String, Counter> decisions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> decisionTimes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> failures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> screeningAnswers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> screeningFailures = new ConcurrentHashMap<>();
+    private final Timer screeningTime;
     private final ConcurrentMap<String, Timer> requests = new ConcurrentHashMap<>();
 
     ServerMetrics() {
@@ -67,6 +73,9 @@ final class ServerMetrics implements AutoCloseable {
         logDropped = Counter.builder("qaror.decision.log.records").tag("result", "dropped")
                 .description("Audit lines dropped because the log's queue was full or the file failed")
                 .register(registry);
+        screeningTime = Timer.builder("qaror.screening.duration")
+                .description("Time the engine took to screen one household, whether it could be screened or not").serviceLevelObjectives(BUCKETS)
+                .register(registry);
         overloaded = Counter.builder("qaror.requests.rejected")
                 .description("Requests answered 503 because every thread was busy and the queue full")
                 .register(registry);
@@ -77,9 +86,8 @@ final class ServerMetrics implements AutoCloseable {
         if (result instanceof Decision decision) {
             String service = decision.service();
             String outcome = decision.outcome().name();
-            decisions.computeIfAbsent(service + ' ' + outcome, key -> Counter.builder("qaror.decisions")
-                    .description("Decisions by service and outcome").tag("service", service).tag("outcome", outcome)
-                    .register(registry)).increment();
+            counter(decisions, "qaror.decisions", "Decisions by service and outcome", "service", service,
+                    "outcome", outcome).increment();
             decisionTimes.computeIfAbsent(service, key -> Timer.builder("qaror.decision.duration")
                     .description("Time to decide one application, by service").tag("service", service)
                     .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
@@ -90,9 +98,38 @@ final class ServerMetrics implements AutoCloseable {
 
     /** Counts an application that could not be decided, by kind. */
     void failed(String kind) {
-        failures.computeIfAbsent(kind, key -> Counter.builder("qaror.failures")
-                .description("Applications that could not be decided, by kind").tag("kind", kind)
-                .register(registry)).increment();
+        counter(failures, "qaror.failures", "Applications that could not be decided, by kind", "kind", kind)
+                .increment();
+    }
+
+    /** Counts one household screened, each of its answers by service and status, and how long it took. */
+    void screened(ScreeningResult result, long nanos) {
+        screeningTime.record(nanos, TimeUnit.NANOSECONDS);
+        if (!result.screened()) {
+            screeningFailed(result.problemKind());
+            return;
+        }
+        for (ScreeningAnswer answer : result.answers()) {
+            counter(screeningAnswers, "qaror.screening.answers", "Screening answers by service and status",
+                    "service", answer.service(), "status", answer.status().name()).increment();
+        }
+    }
+
+    /** Counts a household that could not be screened, by kind. */
+    void screeningFailed(Failure.Kind kind) {
+        counter(screeningFailures, "qaror.screening.failures", "Households that could not be screened, by kind",
+                "kind", kind.name()).increment();
+    }
+
+    /** The counter of a name and tags (name, value, ...), made once and then found by its tags' values. */
+    private Counter counter(ConcurrentMap<String, Counter> meters, String name, String description,
+                            String... tags) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 1; i < tags.length; i += 2) {
+            key.append(tags[i]).append(' ');
+        }
+        return meters.computeIfAbsent(key.toString(), k -> Counter.builder(name).description(description)
+                .tags(tags).register(registry));
     }
 
     /** Times a request. A method HTTP does not define counts as OTHER: a caller's invention is no label. */

@@ -84,6 +84,15 @@ class OpenApiTest {
         withoutOutcome.remove("outcome");
         assertThat(validate(pointer, withoutOutcome)).isNotEmpty();
         assertThat(validate(pointer, decision.deepCopy().put("outcome", "MAYBE"))).isNotEmpty();
+
+        ObjectNode screened = (ObjectNode) http.postJson("/v1/screen",
+                ScreenEndpointTest.household("karimova-family")).json();
+        String result = "/components/schemas/ScreeningResult";
+        assertThat(validate(result, screened)).isEmpty();
+        assertThat(validate(result, screened.deepCopy().put("surprise", 1))).isNotEmpty();
+        ObjectNode maybe = screened.deepCopy();
+        ((ObjectNode) maybe.at("/answers/0")).put("status", "MAYBE");
+        assertThat(validate(result, maybe)).isNotEmpty();
     }
 
     @Test
@@ -108,6 +117,23 @@ class OpenApiTest {
             check(path, "post", http.post(path, "text/plain", marriage), 415);
             check(path, "post", http.get(path), 405); // documented with the path's one operation
         }
+        String family = ScreenEndpointTest.household("karimova-family");
+        ObjectNode invalidHousehold = (ObjectNode) Http.parse(family);
+        ((ObjectNode) invalidHousehold.get("applicant")).put("pinfl", "31405982610121");
+        for (java.nio.file.Path household : ScreenEndpointTest.households()) {
+            check("/v1/screen", "post", http.postJson("/v1/screen?lang=en&asOf=2025-09-15",
+                    Files.readString(household)), 200);
+        }
+        check("/v1/screen", "post", http.postJson("/v1/screen?services=child-benefit&lang=uz-Cyrl", family), 200);
+        check("/v1/screen", "post", http.postJson("/v1/screen", "{\"applicant\":"), 400);
+        check("/v1/screen", "post", http.postJson("/v1/screen?asOf=tomorrow", family), 400);
+        check("/v1/screen", "post", http.postJson("/v1/screen?services=child-benefitt", family), 404);
+        check("/v1/screen", "post", http.postJson("/v1/screen", invalidHousehold.toString()), 422);
+        check("/v1/screen", "post", http.postJson("/v1/screen", "{\"deep\":" + "[".repeat(40) + "]".repeat(40) + "}"),
+                413);
+        check("/v1/screen", "post", http.postJson("/v1/screen", "{\"pad\":\"" + "x".repeat(5000) + "\"}"), 413);
+        check("/v1/screen", "post", http.post("/v1/screen", "text/plain", family), 415);
+        check("/v1/screen", "post", http.get("/v1/screen"), 405);
         check("/v1/decisions/batch", "post", http.post("/v1/decisions/batch", "application/x-ndjson",
                 BatchEndpointTest.oneLine(marriage) + "\n\nnot json\n" + BatchEndpointTest.oneLine(invalid.toString())
                         + "\n" + "x".repeat(5000) + "\n"), 200);

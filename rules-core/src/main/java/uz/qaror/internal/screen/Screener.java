@@ -82,6 +82,9 @@ public final class Screener {
     private record Names(ServiceDescriptor descriptor, Map<Language, String> byLanguage) {
     }
 
+    /** The path of a problem with the services asked for. */
+    private static final String SERVICES = "services";
+
     public Screener(Engine engine) {
         this.engine = engine;
     }
@@ -101,9 +104,16 @@ public final class Screener {
             return ScreeningResult.failed(householdId, date, unfit.kind(), unfit.problems());
         }
         List<Problem> problems = shapeProblems(household);
-        List<String> chosen = problems.isEmpty() ? choose(services, lifeEvent, problems) : List.of();
         if (!problems.isEmpty()) {
             return ScreeningResult.failed(householdId, date, Failure.Kind.INVALID_FIELD, problems);
+        }
+        List<String> chosen = choose(services, lifeEvent, problems);
+        if (!problems.isEmpty()) {
+            // A service asked for that the catalog lacks is what it is for an application (a 404 in the service),
+            // not a fault of the household; choose() names only those when it names any.
+            boolean unknown = problems.get(0).path().equals(SERVICES);
+            return ScreeningResult.failed(householdId, date,
+                    unknown ? Failure.Kind.UNKNOWN_SERVICE : Failure.Kind.INVALID_FIELD, problems);
         }
         ObjectNode base = baseApplication(household, householdId, date);
         Map<String, CompiledService> compiled = compiled(chosen);
@@ -272,7 +282,7 @@ public final class Screener {
                 if (known.contains(id)) {
                     chosen.add(id);
                 } else {
-                    problems.add(new Problem("services", "unknown service '" + id + "'; nearest: "
+                    problems.add(new Problem(SERVICES, "unknown service '" + id + "'; nearest: "
                             + String.join(", ", NearestIds.nearest(id, known, 3))));
                 }
             }
