@@ -116,6 +116,7 @@ rescreen() {
   echo "\$ /usr/bin/time -v java -Xmx2g -cp <Spark's jars> org.apache.spark.deploy.SparkSubmit --master local[2] --class uz.qaror.spark.QarorSpark $SPARK_JAR rescreen population.jsonl offers-spark --candidate proposed --as-of $day"
   /usr/bin/time -v java -XX:+UseParallelGC -Xmx2g -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
     --master 'local[2]' --conf spark.ui.enabled=false --conf spark.eventLog.enabled=true \
+    --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false \
     --conf "spark.eventLog.dir=file://$WORK/events" --driver-memory 2g \
     --class uz.qaror.spark.QarorSpark "$SPARK_JAR" rescreen "$WORK/population.jsonl" "$WORK/offers-spark" \
     --candidate "$WORK/proposed" --as-of "$day" --summary "$WORK/summary-spark.json" \
