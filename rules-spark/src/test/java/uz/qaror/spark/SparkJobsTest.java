@@ -2,6 +2,8 @@ package uz.qaror.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +120,46 @@ class SparkJobsTest {
         assertThat(rows.get(500).<String>getAs("errorKind")).isEqualTo("MALFORMED_JSON");
         assertThat(rows.stream().map(r -> r.<String>getAs("json")).toList()).isEqualTo(expected);
         assertThat(rows.get(0).<String>getAs("outcome")).isNotBlank();
+    }
+
+    @Test
+    void aHundredThousandGeneratedApplicationsGetTheDecisionsOfQarorBatch() throws Exception {
+        // At the scale: every record, in order, byte for byte (compared line by line as streams, so that
+        // the two outputs are never held in memory).
+        ApplicationGenerator generator = new ApplicationGenerator(engine.services(), 2026, 0.01);
+        Path input = dir.resolve("many.jsonl");
+        try (BufferedWriter writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 100_000; i++) {
+                writer.write(generator.line(i));
+                writer.write('\n');
+            }
+        }
+        Path output = dir.resolve("many-decisions");
+        SparkJobs.write(spark, SparkJobs.decide(SparkJobs.records(spark, input.toString(), 8),
+                RulesLocation.embedded(), null, Language.EN), output.toString(), SparkJobs.Format.JSONL, null);
+        Path expected = dir.resolve("many-batch.jsonl");
+        try (RecordSource source = RecordSource.open(input.toString(), System.in);
+             BufferedWriter out = Files.newBufferedWriter(expected, StandardCharsets.UTF_8)) {
+            new BatchRunner(engine, Language.EN, RecordFormat.JSONL, 2, false)
+                    .run(source, 0, out, null, new BatchSummary(), progress -> { });
+        }
+        List<Path> partFiles;
+        try (Stream<Path> files = Files.list(output)) {
+            partFiles = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+        long compared = 0;
+        try (BufferedReader batch = Files.newBufferedReader(expected, StandardCharsets.UTF_8)) {
+            for (Path part : partFiles) {
+                try (BufferedReader sparkLines = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                    for (String line = sparkLines.readLine(); line != null; line = sparkLines.readLine()) {
+                        compared++;
+                        assertThat(line).as("record %d", compared).isEqualTo(batch.readLine());
+                    }
+                }
+            }
+            assertThat(batch.readLine()).as("qaror batch wrote more records than Spark").isNull();
+        }
+        assertThat(compared).isEqualTo(100_000);
     }
 
     @Test
