@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,22 +76,32 @@ class SparkJobsTest {
     /** What qaror batch writes for a file (JSON Lines). */
     static List<String> batch(Path input) throws IOException {
         StringWriter out = new StringWriter();
+        batch(input, out);
+        return out.toString().lines().toList();
+    }
+
+    /** Writes what qaror batch writes for a file (JSON Lines, in English) to {@code out}. */
+    static void batch(Path input, Writer out) throws IOException {
         try (RecordSource source = RecordSource.open(input.toString(), System.in)) {
             new BatchRunner(engine, Language.EN, RecordFormat.JSONL, 2, false)
                     .run(source, 0, out, null, new BatchSummary(), progress -> { });
         }
-        return out.toString().lines().toList();
     }
 
     /** The lines of a Spark output folder, part after part. */
     static List<String> parts(Path folder) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
-            }
+        for (Path part : partFiles(folder)) {
+            lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
         }
         return lines;
+    }
+
+    /** The part files of a Spark output folder, in the order of their records. */
+    static List<Path> partFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
     }
 
     @Test
@@ -138,18 +149,12 @@ class SparkJobsTest {
         SparkJobs.write(spark, SparkJobs.decide(SparkJobs.records(spark, input.toString(), 8),
                 RulesLocation.embedded(), null, Language.EN), output.toString(), SparkJobs.Format.JSONL, null);
         Path expected = dir.resolve("many-batch.jsonl");
-        try (RecordSource source = RecordSource.open(input.toString(), System.in);
-             BufferedWriter out = Files.newBufferedWriter(expected, StandardCharsets.UTF_8)) {
-            new BatchRunner(engine, Language.EN, RecordFormat.JSONL, 2, false)
-                    .run(source, 0, out, null, new BatchSummary(), progress -> { });
-        }
-        List<Path> partFiles;
-        try (Stream<Path> files = Files.list(output)) {
-            partFiles = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        try (BufferedWriter out = Files.newBufferedWriter(expected, StandardCharsets.UTF_8)) {
+            batch(input, out);
         }
         long compared = 0;
         try (BufferedReader batch = Files.newBufferedReader(expected, StandardCharsets.UTF_8)) {
-            for (Path part : partFiles) {
+            for (Path part : partFiles(output)) {
                 try (BufferedReader sparkLines = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
                     for (String line = sparkLines.readLine(); line != null; line = sparkLines.readLine()) {
                         compared++;
