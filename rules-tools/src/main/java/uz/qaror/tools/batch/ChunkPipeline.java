@@ -262,7 +262,7 @@ public final class ChunkPipeline<T> {
                 }
                 for (Worker worker : live) {
                     Current<T> current = worker.current;
-                    if (current != null && current.budget() != null && current.budget().spent()) {
+                    if (current != null && current.budget().spent()) {
                         giveUp(worker, current);
                     }
                 }
