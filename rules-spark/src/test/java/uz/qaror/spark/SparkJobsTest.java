@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.Language;
+import uz.qaror.internal.Internals;
 import uz.qaror.internal.catalog.Folders;
 import uz.qaror.tools.batch.BatchRunner;
 import uz.qaror.tools.batch.BatchSummary;
@@ -101,6 +102,14 @@ class SparkJobsTest {
     static List<Path> partFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void executorsLoadTheEmbeddedCatalogPrebuiltInsteadOfCompilingIt() {
+        DecisionEngine executors = RulesLocation.embedded().engine(LocalDate.of(2026, 3, 2));
+        for (String id : executors.serviceIds()) {
+            assertThat(Internals.compiled(executors, id).prebuilt()).as(id).isTrue();
         }
     }
 

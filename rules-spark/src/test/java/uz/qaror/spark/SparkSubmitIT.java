@@ -120,6 +120,9 @@ class SparkSubmitIT {
             assertThat(jar.getEntry("uz/qaror/spark/QarorSpark.class")).isNotNull();
             assertThat(jar.getEntry("qaror/catalog/catalog.yaml")).isNotNull();
             assertThat(jar.getEntry("org/drools/core/impl/RuleBaseFactory.class")).isNotNull();
+            // The embedded catalog's rules compiled at build time, found by the engine through the service loader
+            assertThat(jar.getEntry("uz/qaror/prebuilt/PrebuiltCatalog.class")).isNotNull();
+            assertThat(jar.getEntry("META-INF/services/uz.qaror.internal.build.PrebuiltRules")).isNotNull();
             assertThat(jar.getEntry("uz/qaror/shaded/jackson/databind/ObjectMapper.class")).isNotNull();
             assertThat(jar.stream().map(e -> e.getName())).noneMatch(name -> name.startsWith("com/fasterxml/")
                     || name.startsWith("org/apache/spark/") || name.startsWith("scala/") || name.startsWith("org/slf4j/"));
