@@ -1,20 +1,43 @@
 package uz.qaror.bench;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
+import uz.qaror.facts.DecisionSheet;
+import uz.qaror.internal.Internals;
+import uz.qaror.internal.build.CompiledService;
+import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ParsedApplication;
 
 /**
- * One thread, one JVM, the same applications: raw Drools on prebuilt facts, {@code evaluate(tree)} and
- * {@code evaluate(text)}, in alternating rounds, so that the ratios hold on a noisy machine.
+ * One thread, one JVM, the same applications, in alternating rounds so that the ratios hold on a noisy machine:
+ * <ul>
+ * <li>raw Drools as the engine drives it, the honest baseline: each application's facts read from its parsed
+ * tree just before its session (as {@code evaluate} does, so they are fresh), then a new session, clock, globals,
+ * insert, fire, dispose; only the Drools part is timed, the reading is reported beside it;</li>
+ * <li>the same on sessions of Drools' own pool ({@code newKieSessionsPool}), with the rules' output compared to
+ * the fresh session's for every application;</li>
+ * <li>raw Drools on facts built before the first round and reused in every round (the earlier baseline);</li>
+ * <li>{@code evaluate(tree)} and {@code evaluate(text)}, the engine's whole work.</li>
+ * </ul>
  * Usage: {@code HotLoop [COUNT] [ROUNDS]}.
  */
 public final class HotLoop {
 
     private HotLoop() {
+    }
+
+    /** A valid application of the workload: its service and parsed tree. */
+    record Valid(CompiledService service, JsonNode tree) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -25,7 +48,42 @@ public final class HotLoop {
         List<String> texts = Workload.generated(engine, count, 17);
         List<JsonNode> trees = texts.stream().map(Workload::parse).toList();
         List<RawDroolsBaseline.Prepared> prepared = RawDroolsBaseline.prepare(engine, texts);
+        List<Valid> valid = new ArrayList<>();
+        for (JsonNode tree : trees) {
+            String id = tree.path("service").asText();
+            if (engine.serviceIds().contains(id)) {
+                CompiledService service = Internals.compiled(engine, id);
+                if (ApplicationReader.read(tree, service, null).application() != null) {
+                    valid.add(new Valid(service, tree));
+                }
+            }
+        }
+        Map<KieBase, KieSessionsPool> pools = new HashMap<>();
         for (int round = 1; round <= rounds; round++) {
+            long reading = 0;
+            long fresh = 0;
+            long pooled = 0;
+            int differ = 0;
+            for (Valid v : valid) {
+                long t0 = System.nanoTime();
+                ParsedApplication input = ApplicationReader.read(v.tree(), v.service(), null).application();
+                long t1 = System.nanoTime();
+                RawDroolsBaseline.fresh(v.service(), input);
+                long t2 = System.nanoTime();
+                reading += t1 - t0;
+                fresh += t2 - t1;
+            }
+            for (Valid v : valid) {
+                ParsedApplication input = ApplicationReader.read(v.tree(), v.service(), null).application();
+                long t1 = System.nanoTime();
+                DecisionSheet byPool = RawDroolsBaseline.executePooled(RawDroolsBaseline.pool(pools, v.service()),
+                        v.service(), input);
+                long t2 = System.nanoTime();
+                pooled += t2 - t1;
+                if (round == 1 && !same(byPool, RawDroolsBaseline.fresh(v.service(), input))) {
+                    differ++;
+                }
+            }
             long t0 = System.nanoTime();
             prepared.forEach(RawDroolsBaseline::execute);
             long t1 = System.nanoTime();
@@ -33,12 +91,23 @@ public final class HotLoop {
             long t2 = System.nanoTime();
             texts.forEach(engine::evaluate);
             long t3 = System.nanoTime();
-            double raw = (t1 - t0) / 1e3 / prepared.size();
+            double drools = fresh / 1e3 / valid.size();
+            double pool = pooled / 1e3 / valid.size();
+            double read = reading / 1e3 / valid.size();
+            double reused = (t1 - t0) / 1e3 / prepared.size();
             double tree = (t2 - t1) / 1e3 / trees.size();
             double text = (t3 - t2) / 1e3 / texts.size();
-            System.out.printf(Locale.ROOT, "round %d: raw drools %.1f us, evaluate(tree) %.1f us (%.2fx), "
-                    + "evaluate(text) %.1f us (%.2fx) per application, one thread%n", round, raw, tree, tree / raw,
-                    text, text / raw);
+            System.out.printf(Locale.ROOT, "round %d (one thread, per application): raw drools on fresh facts %.1f us "
+                    + "(reading them %.1f us besides); pooled sessions %.1f us (%.2fx)%s; on reused facts %.1f us; "
+                    + "evaluate(tree) %.1f us (%.2fx), evaluate(text) %.1f us (%.2fx) of raw drools on fresh facts%n",
+                    round, drools, read, pool, pool / drools,
+                    round == 1 ? ", " + differ + " of " + valid.size() + " differ from a fresh session" : "",
+                    reused, tree, tree / drools, text, text / drools);
         }
+    }
+
+    private static boolean same(DecisionSheet a, DecisionSheet b) {
+        return a.entries().toString().equals(b.entries().toString()) && a.missing().equals(b.missing())
+                && a.charges().equals(b.charges());
     }
 }

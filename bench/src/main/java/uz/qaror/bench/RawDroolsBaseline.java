@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
@@ -93,20 +96,55 @@ public final class RawDroolsBaseline {
         return configuration;
     }
 
-    /** What the engine asks of Drools for one decision, and nothing more. */
+    /** What the engine asks of Drools for one decision, and nothing more, on a fresh session. */
     static void execute(Prepared p) {
-        KieSession session = p.service().kieBase().newKieSession(PSEUDO_CLOCK, null);
+        fresh(p.service(), p.input());
+    }
+
+    /** @return the sheet the rules wrote */
+    static DecisionSheet fresh(CompiledService service, ParsedApplication input) {
+        KieSession session = service.kieBase().newKieSession(PSEUDO_CLOCK, null);
         try {
-            SessionPseudoClock clock = session.getSessionClock();
-            clock.advanceTime(p.input().application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault())
-                    .toInstant().toEpochMilli(), TimeUnit.MILLISECONDS);
-            session.setGlobal("decision", new DecisionSheet(() -> null));
-            session.setGlobal("params", new Parameters(p.input().application().getDate(),
-                    p.service().folder().parameters()::lookup));
-            Evaluator.insertFacts(session, p.service(), p.input());
-            session.fireAllRules(10_000);
+            return run(session, service, input);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The same on a session of Drools' own pool ({@code KieBase.newKieSessionsPool}), which {@code dispose} resets
+     * and returns to it instead of dropping it.
+     *
+     * @return the sheet the rules wrote, to compare with a fresh session's
+     */
+    static DecisionSheet executePooled(KieSessionsPool pool, CompiledService service, ParsedApplication input) {
+        KieSession session = pool.newKieSession(PSEUDO_CLOCK);
+        try {
+            return run(session, service, input);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** A pool of sessions per KieBase, as an engine keeping one would hold them. */
+    static KieSessionsPool pool(Map<KieBase, KieSessionsPool> pools, CompiledService service) {
+        return pools.computeIfAbsent(service.kieBase(), kieBase -> kieBase.newKieSessionsPool(2));
+    }
+
+    /** Sets the clock to the submission day (a pooled session's clock starts where reset left it), globals, facts, fire. */
+    static DecisionSheet run(KieSession session, CompiledService service, ParsedApplication input) {
+        SessionPseudoClock clock = session.getSessionClock();
+        long noon = input.application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()
+                .toEpochMilli();
+        if (clock.getCurrentTime() != 0) {
+            throw new IllegalStateException("a session came with its clock at " + clock.getCurrentTime());
+        }
+        clock.advanceTime(noon, TimeUnit.MILLISECONDS);
+        DecisionSheet sheet = new DecisionSheet(() -> null);
+        session.setGlobal("decision", sheet);
+        session.setGlobal("params", new Parameters(input.application().getDate(), service.folder().parameters()::lookup));
+        Evaluator.insertFacts(session, service, input);
+        session.fireAllRules(10_000);
+        return sheet;
     }
 }
