@@ -3,10 +3,12 @@ package uz.qaror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +114,39 @@ class TimeBudgetTest {
     void aBudgetMustBePositive() {
         assertThatThrownBy(() -> DecisionEngine.builder().timeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Every decision is watched, so watching must cost next to nothing: a timer task per decision woke the watchdog
+     * thread at least once per decision (a sixth of a re-screening's CPU went to the kernel). Counted as the thread's
+     * context switches, which Linux keeps in /proc.
+     */
+    @Test
+    void decidingDoesNotWakeTheWatchdogEachTime() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "counting a thread's wake-ups needs Linux's /proc");
+        String application = DecisionEngineTest.application("demo-benefit", "2024-06-01T10:00:00+05:00",
+                "1990-01-01", "{\"income\": 900000}");
+        assertThat(DecisionEngineTest.ENGINE.decide(application).outcome()).isEqualTo(Outcome.APPROVED);
+        long before = watchdogWakeUps();
+        int decisions = 4_000;
+        for (int i = 0; i < decisions; i++) {
+            DecisionEngineTest.ENGINE.decide(application);
+        }
+        assertThat(watchdogWakeUps() - before).as("the watchdog's context switches during " + decisions
+                + " decisions").isLessThan(decisions / 4);
+    }
+
+    /** The context switches of the watchdog thread (its name cut to the 15 characters Linux keeps). */
+    private static long watchdogWakeUps() throws Exception {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).strip().equals("qaror-decision-")) {
+                    return Files.readAllLines(task.resolve("status")).stream()
+                            .filter(line -> line.contains("ctxt_switches"))
+                            .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+                }
+            }
+        }
+        throw new AssertionError("no watchdog thread in this JVM");
     }
 }
