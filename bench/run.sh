@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Qaror benchmarks: prints each figure with the command that produced it.
 #   bench/run.sh                 everything (about 10 minutes on 2 cores)
-#   bench/run.sh batch|cold|scale|jmh|screen|rescreen
+#   bench/run.sh batch|hot|cold|scale|jmh|screen|rescreen
 #   HOUSEHOLDS=1000000 bench/run.sh rescreen   (qaror rescreen and the Spark job, local[2], on one population)
 # Figures are whole-process timings on a shared machine: compare ratios within one run, not across runs.
 set -euo pipefail
@@ -38,6 +38,12 @@ batch() {
   python3 -c "
 batch_us = $batch_s * 1e6 / $COUNT
 print(f'per decision: batch {batch_us:.1f} us (whole process), raw Drools {$raw_us:.1f} us (hot, last round); ratio {batch_us / $raw_us:.2f}x')"
+}
+
+hot() {
+  echo "== one thread, alternating rounds: raw Drools on fresh facts (the honest baseline), on pooled sessions, on reused facts; evaluate(tree), evaluate(text) =="
+  echo "\$ java -cp $BENCH uz.qaror.bench.HotLoop 20000 6"
+  java -XX:+UseParallelGC -Xmx2g -cp "$BENCH" uz.qaror.bench.HotLoop 20000 6
 }
 
 cold() {
@@ -147,11 +153,12 @@ PY
 build
 case "${1:-all}" in
   batch) batch ;;
+  hot) hot ;;
   cold) cold ;;
   scale) scale ;;
   jmh) jmh ;;
   screen) screen ;;
   rescreen) rescreen ;;
-  all) batch; cold; scale; jmh; screen; rescreen ;;
-  *) echo "usage: bench/run.sh [batch|cold|scale|jmh|screen|rescreen|all]" >&2; exit 2 ;;
+  all) batch; hot; cold; scale; jmh; screen; rescreen ;;
+  *) echo "usage: bench/run.sh [batch|hot|cold|scale|jmh|screen|rescreen|all]" >&2; exit 2 ;;
 esac
