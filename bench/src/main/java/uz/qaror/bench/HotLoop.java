@@ -1,6 +1,5 @@
 package uz.qaror.bench;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import uz.qaror.DecisionEngine;
 import uz.qaror.facts.DecisionSheet;
-import uz.qaror.internal.Internals;
-import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.ParsedApplication;
 
@@ -36,10 +33,6 @@ public final class HotLoop {
     private HotLoop() {
     }
 
-    /** A valid application of the workload: its service and parsed tree. */
-    record Valid(CompiledService service, JsonNode tree) {
-    }
-
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -48,23 +41,13 @@ public final class HotLoop {
         List<String> texts = Workload.generated(engine, count, 17);
         List<JsonNode> trees = texts.stream().map(Workload::parse).toList();
         List<RawDroolsBaseline.Prepared> prepared = RawDroolsBaseline.prepare(engine, texts);
-        List<Valid> valid = new ArrayList<>();
-        for (JsonNode tree : trees) {
-            String id = tree.path("service").asText();
-            if (engine.serviceIds().contains(id)) {
-                CompiledService service = Internals.compiled(engine, id);
-                if (ApplicationReader.read(tree, service, null).application() != null) {
-                    valid.add(new Valid(service, tree));
-                }
-            }
-        }
         Map<KieBase, KieSessionsPool> pools = new HashMap<>();
         for (int round = 1; round <= rounds; round++) {
             long reading = 0;
             long fresh = 0;
             long pooled = 0;
             int differ = 0;
-            for (Valid v : valid) {
+            for (RawDroolsBaseline.Prepared v : prepared) {
                 long t0 = System.nanoTime();
                 ParsedApplication input = ApplicationReader.read(v.tree(), v.service(), null).application();
                 long t1 = System.nanoTime();
@@ -73,7 +56,7 @@ public final class HotLoop {
                 reading += t1 - t0;
                 fresh += t2 - t1;
             }
-            for (Valid v : valid) {
+            for (RawDroolsBaseline.Prepared v : prepared) {
                 ParsedApplication input = ApplicationReader.read(v.tree(), v.service(), null).application();
                 long t1 = System.nanoTime();
                 DecisionSheet byPool = RawDroolsBaseline.executePooled(RawDroolsBaseline.pool(pools, v.service()),
@@ -91,9 +74,9 @@ public final class HotLoop {
             long t2 = System.nanoTime();
             texts.forEach(engine::evaluate);
             long t3 = System.nanoTime();
-            double drools = fresh / 1e3 / valid.size();
-            double pool = pooled / 1e3 / valid.size();
-            double read = reading / 1e3 / valid.size();
+            double drools = fresh / 1e3 / prepared.size();
+            double pool = pooled / 1e3 / prepared.size();
+            double read = reading / 1e3 / prepared.size();
             double reused = (t1 - t0) / 1e3 / prepared.size();
             double tree = (t2 - t1) / 1e3 / trees.size();
             double text = (t3 - t2) / 1e3 / texts.size();
@@ -101,7 +84,7 @@ public final class HotLoop {
                     + "(reading them %.1f us besides); pooled sessions %.1f us (%.2fx)%s; on reused facts %.1f us; "
                     + "evaluate(tree) %.1f us (%.2fx), evaluate(text) %.1f us (%.2fx) of raw drools on fresh facts%n",
                     round, drools, read, pool, pool / drools,
-                    round == 1 ? ", " + differ + " of " + valid.size() + " differ from a fresh session" : "",
+                    round == 1 ? ", " + differ + " of " + prepared.size() + " differ from a fresh session" : "",
                     reused, tree, tree / drools, text, text / drools);
         }
     }

@@ -36,8 +36,8 @@ import uz.qaror.internal.run.Evaluator;
  */
 public final class RawDroolsBaseline {
 
-    /** One application's facts, ready for its service's KieBase. */
-    record Prepared(CompiledService service, ParsedApplication input) {
+    /** One valid application: its facts, ready for its service's KieBase, and the parsed tree they were read from. */
+    record Prepared(CompiledService service, ParsedApplication input, JsonNode tree) {
     }
 
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
@@ -85,7 +85,7 @@ public final class RawDroolsBaseline {
             if (read.application() == null) {
                 continue;
             }
-            prepared.add(new Prepared(service, read.application()));
+            prepared.add(new Prepared(service, read.application(), node));
         }
         return prepared;
     }
