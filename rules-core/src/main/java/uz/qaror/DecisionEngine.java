@@ -423,7 +423,7 @@ public final class DecisionEngine implements AutoCloseable {
         JsonNode serviceNode = application.get("service");
         if (serviceNode == null || !serviceNode.isTextual()) {
             List<Problem> problems = new ArrayList<>();
-            ApplicationSchema.envelope().validate(application).forEach(m -> problems.add(SchemaMessages.toProblem(m)));
+            ApplicationSchema.envelope().messages(application).forEach(m -> problems.add(SchemaMessages.toProblem(m)));
             if (problems.isEmpty()) {
                 problems.add(new Problem("service", "is required"));
             }

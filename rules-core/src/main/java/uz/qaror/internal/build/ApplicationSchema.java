@@ -3,13 +3,17 @@ package uz.qaror.internal.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.ServiceDescriptor.Input;
@@ -19,21 +23,55 @@ import uz.qaror.internal.json.Json;
  * The JSON schema of a service's applications: the envelope every service shares
  * ({@code uz/qaror/application.schema.json}) with the service's own {@code form} fields typed as its descriptor
  * declares them. Form fields it does not declare are rejected, so a misspelt answer is named, not ignored.
+ *
+ * <p>networknt's validator is the judge and gives the messages; a valid application is recognised by a
+ * {@link QuickSchemaCheck} first, which costs a fraction of it, and only what that cannot vouch for goes to
+ * networknt.
  */
 public final class ApplicationSchema {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final ObjectNode ENVELOPE = load();
 
-    private ApplicationSchema() {
+    private final JsonSchema full;
+    private final Optional<QuickSchemaCheck> quick;
+
+    private ApplicationSchema(ObjectNode schema) {
+        this.quick = QuickSchemaCheck.of(schema);
+        this.full = FACTORY.getSchema(schema);
     }
 
     /** The shared envelope alone, for input whose service is not yet known. */
-    public static JsonSchema envelope() {
-        return FACTORY.getSchema(ENVELOPE.deepCopy());
+    public static ApplicationSchema envelope() {
+        return new ApplicationSchema(ENVELOPE.deepCopy());
     }
 
-    public static JsonSchema forService(ServiceDescriptor descriptor) {
+    /** Whether the application satisfies the schema. */
+    public boolean isValid(JsonNode application) {
+        return quicklyValid(application) || fullyValid(application);
+    }
+
+    /** What is wrong with the application: empty when it is valid. */
+    public Set<ValidationMessage> messages(JsonNode application) {
+        return full.validate(application);
+    }
+
+    /** The quick test's answer alone: true only when it vouches for the application. */
+    public boolean quicklyValid(JsonNode application) {
+        return quick.isPresent() && quick.get().certainlyValid(application);
+    }
+
+    /** networknt's answer alone. */
+    public boolean fullyValid(JsonNode application) {
+        return full.validate(application, OutputFormat.BOOLEAN);
+    }
+
+    /** Whether the schema has a quick test (it has none when it uses a keyword the quick test does not know). */
+    public boolean hasQuickCheck() {
+        return quick.isPresent();
+    }
+
+    public static ApplicationSchema forService(ServiceDescriptor descriptor) {
         ObjectNode schema = ENVELOPE.deepCopy();
         ObjectNode form = ((ObjectNode) schema.get("properties")).putObject("form");
         form.put("type", "object");
@@ -44,7 +82,7 @@ public final class ApplicationSchema {
                 properties.set(input.path().substring(5), fieldSchema(input));
             }
         }
-        return FACTORY.getSchema(schema);
+        return new ApplicationSchema(schema);
     }
 
     private static ObjectNode fieldSchema(Input input) {

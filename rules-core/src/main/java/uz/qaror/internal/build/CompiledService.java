@@ -6,8 +6,6 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
 
-import com.networknt.schema.JsonSchema;
-
 import uz.qaror.Diagnostic;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.catalog.ServiceFolder;
@@ -22,7 +20,7 @@ public record CompiledService(
         KieBase kieBase,
         FactType formType,
         Map<String, Class<?>> formFields,
-        JsonSchema schema,
+        ApplicationSchema schema,
         List<RuleInfo> rules,
         List<Diagnostic> warnings,
         uz.qaror.internal.run.ReasonTexts.Cache reasonTexts,

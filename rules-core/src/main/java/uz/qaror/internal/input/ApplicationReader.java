@@ -67,10 +67,10 @@ public final class ApplicationReader {
     }
 
     private Outcome parse(JsonNode root, LocalDate asOf) {
-        // Most applications are valid: a yes/no check that stops at the first error is much cheaper than
-        // collecting every message, which only an invalid application needs.
-        if (!service.schema().validate(root, com.networknt.schema.OutputFormat.BOOLEAN)) {
-            for (ValidationMessage message : service.schema().validate(root)) {
+        // Most applications are valid: a yes/no check is much cheaper than collecting every message, which only an
+        // invalid application needs.
+        if (!service.schema().isValid(root)) {
+            for (ValidationMessage message : service.schema().messages(root)) {
                 problems.add(SchemaMessages.toProblem(message));
             }
         }
@@ -328,7 +328,7 @@ public final class ApplicationReader {
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(text);
+            date = IsoText.date(text);
         } catch (DateTimeParseException e) {
             problems.add(new Problem(path, Echo.quote(text) + " is not a date; write it as YYYY-MM-DD"));
             return null;
@@ -340,13 +340,13 @@ public final class ApplicationReader {
 
     private OffsetDateTime parseTimestamp(String text) {
         try {
-            return OffsetDateTime.parse(text);
+            return IsoText.offsetDateTime(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
                 return LocalDateTime.parse(text).atOffset(TASHKENT);
             } catch (DateTimeParseException notDateTime) {
                 try {
-                    return LocalDate.parse(text).atStartOfDay().atOffset(TASHKENT);
+                    return IsoText.date(text).atStartOfDay().atOffset(TASHKENT);
                 } catch (DateTimeParseException notDate) {
                     problems.add(new Problem("submittedAt", Echo.quote(text) + " is not an ISO date-time; write "
                             + "it as 2025-07-15T10:30:00+05:00"));

@@ -29,6 +29,11 @@ public final class Identifiers {
      */
     private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9 ()-]{7,24}");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * A number already in E.164 form for Uzbekistan, as the portal sends them: libphonenumber would read the country
+     * code and the national number straight off it (a leading zero, which it reads specially, is left to it).
+     */
+    private static final Pattern UZBEK_E164 = Pattern.compile("\\+998[1-9]\\d{8}");
 
     /** The regions of SOATO (4-digit codes) by name. */
     public static final Map<String, String> REGIONS = Map.ofEntries(
@@ -128,6 +133,19 @@ public final class Identifiers {
      * (its parse is most of what a phone costs an application).
      */
     public static Checked phone(String phone) {
+        if (UZBEK_E164.matcher(phone).matches()) {
+            // parsing is most of a phone's cost and would give back this very number
+            PhoneNumber number = new PhoneNumber().setCountryCode(998)
+                    .setNationalNumber(Long.parseLong(phone, 4, 13, 10));
+            return PHONES.isValidNumber(number) ? new Checked(phone, null) : new Checked(null, NOT_UZBEK);
+        }
+        return phoneByParsing(phone);
+    }
+
+    private static final String NOT_UZBEK = "is not a valid Uzbek phone number (+998 and 9 digits)";
+
+    /** {@link #phone} through libphonenumber's parser, whatever the form it is written in. */
+    static Checked phoneByParsing(String phone) {
         if (!PHONE_SHAPE.matcher(phone).matches()) {
             return new Checked(null, "is not a phone number: only digits, spaces, '-', '(' and ')' after an optional "
                     + "'+', such as +998 90 123 45 67");
@@ -135,7 +153,7 @@ public final class Identifiers {
         try {
             PhoneNumber number = PHONES.parse(phone, "UZ");
             if (number.getCountryCode() != 998 || !PHONES.isValidNumber(number) || number.hasExtension()) {
-                return new Checked(null, "is not a valid Uzbek phone number (+998 and 9 digits)");
+                return new Checked(null, NOT_UZBEK);
             }
             return new Checked(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {

@@ -39,7 +39,7 @@ final class InputScan {
     /** What is wrong with a tree: a limit broken, or invalid values; null when nothing is. */
     static Found scan(JsonNode root, InputLimits limits) {
         InputScan scan = new InputScan(limits);
-        scan.visit(root, "$", 1);
+        scan.visit(root, Where.ROOT, 1);
         if (scan.limit != null) {
             return new Found(Failure.Kind.LIMIT_EXCEEDED, List.of(scan.limit));
         }
@@ -53,12 +53,39 @@ final class InputScan {
     record Found(Failure.Kind kind, List<Problem> problems) {
     }
 
-    private void visit(JsonNode node, String path, int depth) {
+    /**
+     * Where a value is, written out ({@code household.members[0].pinfl}) only when a problem names it: most
+     * applications have none, and writing every field's path cost a tenth of a decision.
+     */
+    private record Where(Where parent, String name, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        Where field(String fieldName) {
+            return new Where(this, fieldName, -1);
+        }
+
+        Where item(int itemIndex) {
+            return new Where(this, null, itemIndex);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "$";
+            }
+            if (name == null) {
+                return parent + "[" + index + "]";
+            }
+            return parent.parent == null ? Echo.name(name) : parent + "." + Echo.name(name);
+        }
+    }
+
+    private void visit(JsonNode node, Where where, int depth) {
         if (limit != null) {
             return;
         }
         if (depth > limits.maxDepth()) {
-            limit = depth(path, limits);
+            limit = depth(where.toString(), limits);
             return;
         }
         switch (node.getNodeType()) {
@@ -68,9 +95,9 @@ final class InputScan {
                 while (fields.hasNext() && limit == null) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String name = field.getKey();
-                    String child = path.equals("$") ? Echo.name(name) : path + "." + Echo.name(name);
+                    Where child = where.field(name);
                     if (name.length() > limits.maxStringLength()) {
-                        limit = new Problem(child, "is a field name of " + name.length() + " characters; at most "
+                        limit = new Problem(child.toString(), "is a field name of " + name.length() + " characters; at most "
                                 + limits.maxStringLength() + " are accepted (InputLimits.maxStringLength)");
                         return;
                     }
@@ -80,10 +107,12 @@ final class InputScan {
                 }
             }
             case ARRAY -> {
-                String limitName = ARRAY_LIMITS.get(path);
+                // the arrays with limits of their own are two levels deep at most
+                String path = depth <= 3 ? where.toString() : null;
+                String limitName = path == null ? null : ARRAY_LIMITS.get(path);
                 int max = limitName == null ? limits.maxOtherArrayItems() : arrayLimit(limitName);
                 if (node.size() > max) {
-                    limit = new Problem(path, "holds " + node.size() + " items; at most " + max + " are accepted"
+                    limit = new Problem(where.toString(), "holds " + node.size() + " items; at most " + max + " are accepted"
                             + (limitName == null ? " in an array" : "") + " (InputLimits."
                             + (limitName == null ? "maxOtherArrayItems" : limitName) + ")");
                     return;
@@ -91,27 +120,27 @@ final class InputScan {
                 size += 2;
                 for (int i = 0; i < node.size() && limit == null; i++) {
                     size++;
-                    visit(node.get(i), path + "[" + i + "]", depth + 1);
+                    visit(node.get(i), where.item(i), depth + 1);
                 }
             }
             case STRING -> {
                 String text = node.textValue();
                 if (text.length() > limits.maxStringLength()) {
-                    limit = string(path, text.length(), limits);
+                    limit = string(where.toString(), text.length(), limits);
                     return;
                 }
-                forbidden(text, path, "it");
+                forbidden(text, where, "it");
                 size += text.length() + 2;
             }
             case NUMBER -> {
                 long length = numberLength(node);
                 if (length > limits.maxNumberLength()) {
-                    limit = number(path, length, limits);
+                    limit = number(where.toString(), length, limits);
                     return;
                 }
                 String problem = Numbers.problem(node);
                 if (problem != null) {
-                    invalid(new Problem(path, problem));
+                    invalid(new Problem(where.toString(), problem));
                 }
                 size += length;
             }
@@ -131,10 +160,10 @@ final class InputScan {
         };
     }
 
-    private void forbidden(String text, String path, String what) {
+    private void forbidden(String text, Where where, String what) {
         int at = Characters.firstForbidden(text);
         if (at >= 0) {
-            invalid(new Problem(path, what.equals("it") ? "contains " + Characters.describe(text, at)
+            invalid(new Problem(where.toString(), what.equals("it") ? "contains " + Characters.describe(text, at)
                     + " at character " + (at + 1) + "; " + RULE : what + " contains "
                     + Characters.describe(text, at) + "; " + RULE));
         }
@@ -158,8 +187,20 @@ final class InputScan {
         if (number.isBigDecimal()) {
             return number.decimalValue().precision();
         }
-        return number.isIntegralNumber() ? Long.toString(number.longValue()).length()
+        return number.isIntegralNumber() ? digits(number.longValue())
                 : Double.toString(number.doubleValue()).length();
+    }
+
+    /** The characters of {@code Long.toString(value)}, without writing it. */
+    static int digits(long value) {
+        if (value == Long.MIN_VALUE) {
+            return 20;
+        }
+        int length = value < 0 ? 2 : 1;
+        for (long rest = Math.abs(value); rest >= 10; rest /= 10) {
+            length++;
+        }
+        return length;
     }
 
     static Problem depth(String path, InputLimits limits) {

@@ -35,6 +35,22 @@ class IdentifiersTest {
     }
 
     @Test
+    void aNumberInUzbekE164FormIsJudgedAsLibphonenumbersParserJudgesIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
+        int valid = 0;
+        for (int prefix = 0; prefix < 1000; prefix++) {
+            for (int i = 0; i < 60; i++) {
+                String phone = String.format("+998%03d%06d", prefix, random.nextInt(1_000_000));
+                Identifiers.Checked quick = Identifiers.phone(phone);
+                assertThat(quick).as(phone).isEqualTo(Identifiers.phoneByParsing(phone));
+                valid += quick.problem() == null ? 1 : 0;
+            }
+        }
+        // both answers occur: the sweep crosses valid and invalid ranges
+        assertThat(valid).isBetween(1000, 59_000);
+    }
+
+    @Test
     void phonesAreCheckedByLibphonenumber() {
         assertThat(Identifiers.phoneProblem("+998 90 123 45 67")).isEmpty();
         assertThat(Identifiers.phone("+998 90 123 45 67").value()).isEqualTo("+998901234567");

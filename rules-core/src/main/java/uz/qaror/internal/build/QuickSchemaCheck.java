@@ -1,0 +1,339 @@
+package uz.qaror.internal.build;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+/**
+ * A sufficient test of validity against a JSON schema, walking the document rather than the schema: when it says
+ * yes, the full validator says yes too; when it says no, the full validator decides (and explains). Most
+ * applications are valid, and networknt's yes costs about a quarter of a decision because it looks up every
+ * property the schema declares in every object, present or not.
+ *
+ * <p>It understands only the keywords of Qaror's application schemas; a schema using any other gets no quick
+ * test at all ({@link #of} is empty). Where two readings of a keyword could differ (an integer written
+ * {@code 1.0}, a length counted in code points or in UTF-16 units, a number beyond a double), it answers no and
+ * leaves the question to the full validator, so it can only be stricter, never looser.
+ */
+final class QuickSchemaCheck {
+
+    /** Keywords that constrain nothing (annotations) or that are read through another ($defs through $ref). */
+    private static final Set<String> IGNORED = Set.of("$schema", "$id", "title", "description", "$comment", "$defs");
+    private static final Set<String> UNDERSTOOD = Set.of("type", "required", "additionalProperties", "properties",
+            "items", "$ref", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum");
+
+    private final Node root;
+
+    private QuickSchemaCheck(Node root) {
+        this.root = root;
+    }
+
+    /** The quick test of a schema, or none when the schema uses a keyword it does not understand. */
+    static Optional<QuickSchemaCheck> of(JsonNode schema) {
+        try {
+            return Optional.of(new QuickSchemaCheck(new Compiler(schema).compile(schema)));
+        } catch (Unsupported e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True only when the document certainly satisfies the schema. */
+    boolean certainlyValid(JsonNode document) {
+        return root.accepts(document);
+    }
+
+    /** A double or float that is infinite or not a number, which has no decimal value to compare. */
+    private static boolean notFinite(JsonNode number) {
+        return (number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue());
+    }
+
+    /** A schema construct outside what the quick test understands. */
+    private static final class Unsupported extends Exception {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Compiler {
+        private final JsonNode rootSchema;
+        private final Map<String, Node> definitions = new HashMap<>();
+
+        Compiler(JsonNode rootSchema) {
+            this.rootSchema = rootSchema;
+        }
+
+        Node compile(JsonNode schema) throws Unsupported {
+            if (!schema.isObject()) {
+                throw new Unsupported();
+            }
+            Node node = new Node();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = schema.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String keyword = field.getKey();
+                if (IGNORED.contains(keyword)) {
+                    continue;
+                }
+                if (!UNDERSTOOD.contains(keyword)) {
+                    throw new Unsupported();
+                }
+                read(node, keyword, field.getValue());
+            }
+            return node;
+        }
+
+        private void read(Node node, String keyword, JsonNode value) throws Unsupported {
+            switch (keyword) {
+                case "type" -> node.types = types(value);
+                case "required" -> node.required = strings(value);
+                case "additionalProperties" -> {
+                    if (!value.isBoolean()) {
+                        throw new Unsupported();
+                    }
+                    node.closed = !value.booleanValue();
+                }
+                case "properties" -> {
+                    if (!value.isObject()) {
+                        throw new Unsupported();
+                    }
+                    node.properties = new HashMap<>();
+                    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> property = it.next();
+                        node.properties.put(property.getKey(), compile(property.getValue()));
+                    }
+                }
+                case "items" -> node.items = compile(value);
+                case "$ref" -> node.reference = reference(value);
+                case "enum" -> {
+                    if (!value.isArray()) {
+                        throw new Unsupported();
+                    }
+                    node.allowed = new ArrayList<>();
+                    value.forEach(node.allowed::add);
+                }
+                case "minLength" -> node.minLength = count(value);
+                case "maxLength" -> node.maxLength = count(value);
+                case "pattern" -> {
+                    try {
+                        node.pattern = Pattern.compile(value.textValue());
+                    } catch (PatternSyntaxException | NullPointerException e) {
+                        throw new Unsupported();
+                    }
+                }
+                case "minimum" -> node.minimum = bound(value);
+                case "maximum" -> node.maximum = bound(value);
+                default -> throw new Unsupported();
+            }
+        }
+
+        /** Only references into this schema's own $defs, each compiled once. */
+        private Node reference(JsonNode value) throws Unsupported {
+            String ref = value.textValue();
+            if (ref == null || !ref.startsWith("#/$defs/") || ref.indexOf('/', 8) >= 0 || ref.indexOf('~') >= 0) {
+                throw new Unsupported();
+            }
+            String name = ref.substring(8);
+            if (definitions.containsKey(name)) {
+                Node known = definitions.get(name);
+                if (known == null) {
+                    // a definition that refers to itself: the quick test does not follow recursion
+                    throw new Unsupported();
+                }
+                return known;
+            }
+            JsonNode definition = rootSchema.path("$defs").get(name);
+            if (definition == null) {
+                throw new Unsupported();
+            }
+            definitions.put(name, null);
+            Node compiled = compile(definition);
+            definitions.put(name, compiled);
+            return compiled;
+        }
+
+        private static int types(JsonNode value) throws Unsupported {
+            if (value.isTextual()) {
+                return type(value.textValue());
+            }
+            if (!value.isArray() || value.isEmpty()) {
+                throw new Unsupported();
+            }
+            int mask = 0;
+            for (JsonNode type : value) {
+                if (!type.isTextual()) {
+                    throw new Unsupported();
+                }
+                mask |= type(type.textValue());
+            }
+            return mask;
+        }
+
+        private static int type(String name) throws Unsupported {
+            return switch (name) {
+                case "null" -> Node.NULL;
+                case "boolean" -> Node.BOOLEAN;
+                case "object" -> Node.OBJECT;
+                case "array" -> Node.ARRAY;
+                case "number" -> Node.NUMBER;
+                case "integer" -> Node.INTEGER;
+                case "string" -> Node.STRING;
+                default -> throw new Unsupported();
+            };
+        }
+
+        private static List<String> strings(JsonNode value) throws Unsupported {
+            if (!value.isArray()) {
+                throw new Unsupported();
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : value) {
+                if (!name.isTextual()) {
+                    throw new Unsupported();
+                }
+                names.add(name.textValue());
+            }
+            return List.copyOf(names);
+        }
+
+        private static int count(JsonNode value) throws Unsupported {
+            if (!value.canConvertToExactIntegral() || !value.canConvertToInt() || value.intValue() < 0) {
+                throw new Unsupported();
+            }
+            return value.intValue();
+        }
+
+        private static BigDecimal bound(JsonNode value) throws Unsupported {
+            if (!value.isNumber() || notFinite(value)) {
+                throw new Unsupported();
+            }
+            return value.decimalValue();
+        }
+    }
+
+    /** One schema, compiled: each constraint null (or -1, or 0 for types) when the schema does not have it. */
+    private static final class Node {
+        static final int NULL = 1;
+        static final int BOOLEAN = 2;
+        static final int OBJECT = 4;
+        static final int ARRAY = 8;
+        static final int NUMBER = 16;
+        static final int INTEGER = 32;
+        static final int STRING = 64;
+
+        int types;
+        List<String> required;
+        boolean closed;
+        Map<String, Node> properties;
+        Node items;
+        Node reference;
+        List<JsonNode> allowed;
+        int minLength = -1;
+        int maxLength = -1;
+        Pattern pattern;
+        BigDecimal minimum;
+        BigDecimal maximum;
+
+        boolean accepts(JsonNode value) {
+            if (types != 0 && !ofType(value)) {
+                return false;
+            }
+            if (allowed != null && !allowed.contains(value)) {
+                return false;
+            }
+            if (reference != null && !reference.accepts(value)) {
+                return false;
+            }
+            return switch (value.getNodeType()) {
+                case STRING -> acceptsText(value.textValue());
+                case NUMBER -> acceptsNumber(value);
+                case OBJECT -> acceptsObject(value);
+                case ARRAY -> acceptsArray(value);
+                case NULL, BOOLEAN -> true;
+                default -> false;
+            };
+        }
+
+        private boolean ofType(JsonNode value) {
+            JsonNodeType type = value.getNodeType();
+            return switch (type) {
+                case NULL -> (types & NULL) != 0;
+                case BOOLEAN -> (types & BOOLEAN) != 0;
+                case OBJECT -> (types & OBJECT) != 0;
+                case ARRAY -> (types & ARRAY) != 0;
+                case STRING -> (types & STRING) != 0;
+                // 1.0 is an integer to some readings and not to others: only integral nodes are certain
+                case NUMBER -> (types & NUMBER) != 0 || ((types & INTEGER) != 0 && value.isIntegralNumber());
+                default -> false;
+            };
+        }
+
+        private boolean acceptsText(String text) {
+            if (minLength >= 0 || maxLength >= 0) {
+                // both counts within the bounds, whichever one the full validator uses
+                int units = text.length();
+                int codePoints = text.codePointCount(0, units);
+                if (minLength >= 0 && Math.min(units, codePoints) < minLength) {
+                    return false;
+                }
+                if (maxLength >= 0 && Math.max(units, codePoints) > maxLength) {
+                    return false;
+                }
+            }
+            return pattern == null || pattern.matcher(text).find();
+        }
+
+        private boolean acceptsNumber(JsonNode value) {
+            if (minimum == null && maximum == null) {
+                return true;
+            }
+            if (notFinite(value)) {
+                return false;
+            }
+            BigDecimal number = value.decimalValue();
+            return (minimum == null || number.compareTo(minimum) >= 0)
+                    && (maximum == null || number.compareTo(maximum) <= 0);
+        }
+
+        private boolean acceptsObject(JsonNode value) {
+            if (required != null) {
+                for (String name : required) {
+                    if (value.get(name) == null) {
+                        return false;
+                    }
+                }
+            }
+            if (properties == null) {
+                return !closed || value.isEmpty();
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Node property = properties.get(field.getKey());
+                if (property == null ? closed : !property.accepts(field.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean acceptsArray(JsonNode value) {
+            if (items == null) {
+                return true;
+            }
+            for (JsonNode item : value) {
+                if (!items.accepts(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
