@@ -20,12 +20,6 @@ import uz.qaror.Problem;
  */
 final class InputScan {
 
-    private static final Map<String, String> ARRAY_LIMITS = Map.of(
-            "household.members", "maxMembers",
-            "documents", "maxDocuments",
-            "household.vehicles", "maxVehicles",
-            "household.properties", "maxProperties");
-
     private final InputLimits limits;
     private final List<Problem> invalid = new ArrayList<>();
     private int invalidCount;
@@ -68,6 +62,22 @@ final class InputScan {
             return new Where(this, null, itemIndex);
         }
 
+        /** The name of the limit of the array here when it has one of its own (members, documents...), or null. */
+        String arrayLimit() {
+            if (parent == ROOT) {
+                return "documents".equals(name) ? "maxDocuments" : null;
+            }
+            if (parent == null || parent.parent != ROOT || !"household".equals(parent.name) || name == null) {
+                return null;
+            }
+            return switch (name) {
+                case "members" -> "maxMembers";
+                case "vehicles" -> "maxVehicles";
+                case "properties" -> "maxProperties";
+                default -> null;
+            };
+        }
+
         @Override
         public String toString() {
             if (parent == null) {
@@ -107,12 +117,11 @@ final class InputScan {
                 }
             }
             case ARRAY -> {
-                // the arrays with limits of their own are two levels deep at most
-                String path = depth <= 3 ? where.toString() : null;
-                String limitName = path == null ? null : ARRAY_LIMITS.get(path);
+                String limitName = where.arrayLimit();
                 int max = limitName == null ? limits.maxOtherArrayItems() : arrayLimit(limitName);
                 if (node.size() > max) {
-                    limit = new Problem(where.toString(), "holds " + node.size() + " items; at most " + max + " are accepted"
+                    limit = new Problem(where.toString(), "holds " + node.size() + " items; at most " + max
+                            + " are accepted"
                             + (limitName == null ? " in an array" : "") + " (InputLimits."
                             + (limitName == null ? "maxOtherArrayItems" : limitName) + ")");
                     return;
