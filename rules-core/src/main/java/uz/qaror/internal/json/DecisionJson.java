@@ -1,9 +1,17 @@
 package uz.qaror.internal.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import uz.qaror.Decision;
 import uz.qaror.Failure;
@@ -22,98 +30,188 @@ public final class DecisionJson {
     private DecisionJson() {
     }
 
+    /** The result as JSON text, written straight from it (no tree in between). */
     public static String write(Result result, Language language) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = Json.JSON.createGenerator(out)) {
+            writeObject(generator, result, language);
+        } catch (IOException e) {
+            throw new IllegalStateException("a decision is always serialisable", e);
+        }
+        return out.toString();
+    }
+
+    /** The result as a JSON tree, for callers that add to it; the same fields, in the same order, as written. */
+    public static ObjectNode toNode(Result result, Language language) {
+        return tree(g -> writeObject(g, result, language));
+    }
+
+    /** Reads what a writer wrote with the numbers as the result holds them: 0.50 BCA stays 0.50. */
+    private static final ObjectReader TREE_READER = Json.JSON.reader()
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+    private static void writeObject(JsonGenerator generator, Result result, Language language) throws IOException {
+        generator.writeStartObject();
+        writeFields(generator, result, language);
+        generator.writeEndObject();
+    }
+
+    /**
+     * The result's fields, inside an object the caller has started (a batch's record puts its number and source
+     * first): the one place that knows the shape of decision.schema.json.
+     */
+    public static void writeFields(JsonGenerator generator, Result result, Language language) throws IOException {
+        if (result instanceof Decision decision) {
+            decision(generator, decision, language);
+        } else {
+            failure(generator, (Failure) result);
+        }
+    }
+
+    private static void decision(JsonGenerator g, Decision d, Language language) throws IOException {
+        g.writeStringField("applicationId", d.applicationId());
+        g.writeStringField("service", d.service());
+        g.writeStringField("outcome", d.outcome().name());
+        g.writeStringField("language", language.tag());
+        g.writeArrayFieldStart("reasons");
+        for (Reason reason : d.reasons()) {
+            g.writeStartObject();
+            g.writeStringField("code", reason.code());
+            g.writeStringField("message", reason.message(language));
+            g.writeStringField("legalBasis", reason.legalBasis());
+            g.writeStringField("rule", reason.rule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("missing");
+        for (String path : d.missing()) {
+            g.writeString(path);
+        }
+        g.writeEndArray();
+        // Every key is always there (decision.schema.json): a service without a fee says so with null.
+        g.writeFieldName("fee");
+        if (d.fee() == null) {
+            g.writeNull();
+        } else {
+            fee(g, d.fee());
+        }
+        g.writeFieldName("amounts");
+        amounts(g, d.amounts());
+        g.writeStringField("submittedAt", d.submittedAt() == null ? null
+                : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        g.writeStringField("asOf", d.asOf().toString());
+        g.writeStringField("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
+        g.writeStringField("rulesVersion", d.rulesVersion());
+        g.writeArrayFieldStart("firedRules");
+        for (Decision.FiredRule rule : d.firedRules()) {
+            g.writeStartObject();
+            g.writeStringField("name", rule.name());
+            g.writeStringField("legalBasis", rule.legalBasis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("parameters");
+        for (Decision.ParameterUse use : d.parameters()) {
+            g.writeStartObject();
+            g.writeStringField("id", use.id());
+            decimalField(g, "value", use.value());
+            g.writeStringField("effectiveFrom", use.effectiveFrom().toString());
+            g.writeStringField("legalBasis", use.legalBasis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void fee(JsonGenerator g, Fee fee) throws IOException {
+        g.writeStartObject();
+        decimalField(g, "bca", fee.totalBca());
+        decimalField(g, "soum", fee.totalSoum());
+        decimalField(g, "bcaValue", fee.bcaValue());
+        g.writeStringField("legalBasis", fee.legalBasis());
+        g.writeArrayFieldStart("components");
+        for (Fee.Component c : fee.components()) {
+            g.writeStartObject();
+            g.writeStringField("code", c.code());
+            decimalField(g, "bca", c.bca());
+            decimalField(g, "soum", c.soum());
+            g.writeStringField("legalBasis", c.legalBasis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void amounts(JsonGenerator g, List<Decision.Amount> amounts) throws IOException {
+        g.writeStartObject();
+        for (Decision.Amount amount : amounts) {
+            g.writeObjectFieldStart(amount.code());
+            decimalField(g, "value", amount.value());
+            g.writeStringField("unit", amount.unit());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** A decimal field, null as null (as a tree's put writes it). */
+    private static void decimalField(JsonGenerator g, String name, BigDecimal value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    private static void failure(JsonGenerator g, Failure failure) throws IOException {
+        g.writeStringField("applicationId", failure.applicationId());
+        g.writeStringField("service", failure.service());
+        g.writeObjectFieldStart("error");
+        g.writeStringField("kind", failure.kind().name());
+        g.writeStringField("message", failure.describe());
+        g.writeFieldName("problems");
+        problems(g, failure.problems());
+        g.writeEndObject();
+    }
+
+    private static void problems(JsonGenerator g, List<Problem> problems) throws IOException {
+        g.writeStartArray();
+        for (Problem problem : problems) {
+            g.writeStartObject();
+            g.writeStringField("path", problem.path());
+            g.writeStringField("message", problem.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** A fee as a tree: totals in BCA and soum, the BCA value used, the legal basis and the components. */
+    public static ObjectNode fee(Fee fee) {
+        return tree(g -> fee(g, fee));
+    }
+
+    /** Amounts by code as a tree, each with its value and unit. */
+    public static ObjectNode amounts(List<Decision.Amount> amounts) {
+        return tree(g -> amounts(g, amounts));
+    }
+
+    /** Problems as a list of path and message. */
+    public static ArrayNode problems(List<Problem> problems) {
+        return tree(g -> problems(g, problems));
+    }
+
+    /** What one of the writers above writes, as a tree. */
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> T tree(Writer writer) {
+        TokenBuffer buffer = new TokenBuffer(Json.JSON, false);
         try {
-            return Json.JSON.writeValueAsString(toNode(result, language));
-        } catch (JsonProcessingException e) {
+            writer.write(buffer);
+            return (T) TREE_READER.readTree(buffer.asParser());
+        } catch (IOException e) {
             throw new IllegalStateException("a decision is always serialisable", e);
         }
     }
 
-    public static ObjectNode toNode(Result result, Language language) {
-        if (result instanceof Decision decision) {
-            return decision(decision, language);
-        }
-        return failure((Failure) result);
-    }
-
-    private static ObjectNode decision(Decision d, Language language) {
-        ObjectNode node = Json.JSON.createObjectNode();
-        node.put("applicationId", d.applicationId());
-        node.put("service", d.service());
-        node.put("outcome", d.outcome().name());
-        node.put("language", language.tag());
-        ArrayNode reasons = node.putArray("reasons");
-        for (Reason reason : d.reasons()) {
-            ObjectNode r = reasons.addObject();
-            r.put("code", reason.code());
-            r.put("message", reason.message(language));
-            r.put("legalBasis", reason.legalBasis());
-            r.put("rule", reason.rule());
-        }
-        ArrayNode missing = node.putArray("missing");
-        d.missing().forEach(missing::add);
-        // Every key is always there (decision.schema.json): a service without a fee says so with null.
-        node.set("fee", d.fee() == null ? NullNode.getInstance() : fee(d.fee()));
-        node.set("amounts", amounts(d.amounts()));
-        node.put("submittedAt", d.submittedAt() == null ? null
-                : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        node.put("asOf", d.asOf().toString());
-        node.put("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
-        node.put("rulesVersion", d.rulesVersion());
-        ArrayNode fired = node.putArray("firedRules");
-        for (Decision.FiredRule rule : d.firedRules()) {
-            fired.addObject().put("name", rule.name()).put("legalBasis", rule.legalBasis());
-        }
-        ArrayNode parameters = node.putArray("parameters");
-        for (Decision.ParameterUse use : d.parameters()) {
-            parameters.addObject().put("id", use.id()).put("value", use.value())
-                    .put("effectiveFrom", use.effectiveFrom().toString()).put("legalBasis", use.legalBasis());
-        }
-        return node;
-    }
-
-    /** A fee: totals in BCA and soum, the BCA value used, the legal basis and the components. */
-    public static ObjectNode fee(Fee fee) {
-        ObjectNode f = Json.JSON.createObjectNode();
-        f.put("bca", fee.totalBca());
-        f.put("soum", fee.totalSoum());
-        f.put("bcaValue", fee.bcaValue());
-        f.put("legalBasis", fee.legalBasis());
-        ArrayNode components = f.putArray("components");
-        for (Fee.Component c : fee.components()) {
-            components.addObject().put("code", c.code()).put("bca", c.bca()).put("soum", c.soum())
-                    .put("legalBasis", c.legalBasis());
-        }
-        return f;
-    }
-
-    /** Amounts by code, each with its value and unit. */
-    public static ObjectNode amounts(java.util.List<Decision.Amount> amounts) {
-        ObjectNode node = Json.JSON.createObjectNode();
-        for (Decision.Amount amount : amounts) {
-            node.putObject(amount.code()).put("value", amount.value()).put("unit", amount.unit());
-        }
-        return node;
-    }
-
-    /** Problems as a list of path and message. */
-    public static ArrayNode problems(java.util.List<Problem> problems) {
-        ArrayNode node = Json.JSON.createArrayNode();
-        for (Problem problem : problems) {
-            node.addObject().put("path", problem.path()).put("message", problem.message());
-        }
-        return node;
-    }
-
-    private static ObjectNode failure(Failure failure) {
-        ObjectNode node = Json.JSON.createObjectNode();
-        node.put("applicationId", failure.applicationId());
-        node.put("service", failure.service());
-        ObjectNode error = node.putObject("error");
-        error.put("kind", failure.kind().name());
-        error.put("message", failure.describe());
-        error.set("problems", problems(failure.problems()));
-        return node;
+    private interface Writer {
+        void write(JsonGenerator generator) throws IOException;
     }
 }
