@@ -29,7 +29,7 @@ class DistributionIT {
 
     /** The commands the launcher script runs besides shell built-ins. */
     private static final List<String> SHELL_TOOLS = List.of("sh", "dirname", "basename", "readlink", "sed", "cksum",
-            "cut", "mkdir", "mv", "rm");
+            "cut", "mkdir", "mv", "rm", "wc");
 
     private static final String VERSION = System.getProperty("qaror.version");
     private static final Path TAR = Path.of(System.getProperty("qaror.distribution"));
@@ -113,6 +113,28 @@ class DistributionIT {
         Result batch = inShell("qaror batch --help", printFlags);
         assertThat(batch.exit()).as(batch.err()).isZero();
         assertThat(batch.out()).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
+    void aSmallBatchRunsWithTheQuickCompilerOnlyALargeOneWithTheOptimisingOneToo() throws Exception {
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags");
+        Path small = work.resolve("small.jsonl");
+        Files.copy(install.resolve("examples/applications/marriage-registration-17.json"), small,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(small, Files.readString(small).replace("\n", "").replace("\r", "") + "\n");
+        Result quick = inShell("qaror batch " + small + " -o " + work.resolve("small-out.jsonl"), printFlags);
+        assertThat(quick.exit()).as(quick.err()).isZero();
+        assertThat(quick.out() + quick.err()).contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseParallelGC");
+
+        // a sparse file: 64 MB by its size, nothing written (the batch is asked for its help only)
+        Path large = work.resolve("large.jsonl");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(64L * 1024 * 1024 + 1);
+        }
+        Result optimising = inShell("qaror batch --help " + large, printFlags);
+        assertThat(optimising.exit()).as(optimising.err()).isZero();
+        assertThat(optimising.out() + optimising.err()).contains("-XX:+UseParallelGC")
+                .doesNotContain("TieredStopAtLevel");
     }
 
     @Test
