@@ -107,7 +107,8 @@ final class InputScan {
                     String name = field.getKey();
                     Where child = where.field(name);
                     if (name.length() > limits.maxStringLength()) {
-                        limit = new Problem(child.toString(), "is a field name of " + name.length() + " characters; at most "
+                        limit = new Problem(child.toString(), "is a field name of " + name.length()
+                                + " characters; at most "
                                 + limits.maxStringLength() + " are accepted (InputLimits.maxStringLength)");
                         return;
                     }

@@ -105,7 +105,8 @@ class QuickSchemaCheckTest {
     @Test
     void theApplicationSchemaAsksNetworkntOnlyWhenTheQuickTestCannotVouch() throws Exception {
         ApplicationSchema envelope = ApplicationSchema.envelope();
-        JsonNode valid = Json.JSON.readTree("{\"id\":\"a-1\",\"service\":\"s\",\"submittedAt\":\"2026-03-02T10:00:00+05:00\","
+        JsonNode valid = Json.JSON.readTree("{\"id\":\"a-1\",\"service\":\"s\","
+                + "\"submittedAt\":\"2026-03-02T10:00:00+05:00\","
                 + "\"applicant\":{\"pinfl\":null,\"serviceYears\":3}}");
         JsonNode fractionOfAYear = Json.JSON.readTree("{\"id\":\"a-1\",\"service\":\"s\","
                 + "\"submittedAt\":\"2026-03-02T10:00:00+05:00\",\"applicant\":{\"serviceYears\":3.0}}");
