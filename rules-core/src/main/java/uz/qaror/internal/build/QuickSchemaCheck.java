@@ -29,8 +29,6 @@ final class QuickSchemaCheck {
 
     /** Keywords that constrain nothing (annotations) or that are read through another ($defs through $ref). */
     private static final Set<String> IGNORED = Set.of("$schema", "$id", "title", "description", "$comment", "$defs");
-    private static final Set<String> UNDERSTOOD = Set.of("type", "required", "additionalProperties", "properties",
-            "items", "$ref", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum");
 
     private final Node root;
 
@@ -83,14 +81,12 @@ final class QuickSchemaCheck {
                 if (IGNORED.contains(keyword)) {
                     continue;
                 }
-                if (!UNDERSTOOD.contains(keyword)) {
-                    throw new Unsupported();
-                }
-                read(node, keyword, field.getValue());
+                read(node, keyword, field.getValue()); // any other keyword: Unsupported
             }
             return node;
         }
 
+        /** One keyword into the node; a keyword not handled here is {@link Unsupported}. */
         private void read(Node node, String keyword, JsonNode value) throws Unsupported {
             switch (keyword) {
                 case "type" -> node.types = types(value);
