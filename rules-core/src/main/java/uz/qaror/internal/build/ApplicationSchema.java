@@ -41,9 +41,14 @@ public final class ApplicationSchema {
         this.full = FACTORY.getSchema(schema);
     }
 
-    /** The shared envelope alone, for input whose service is not yet known. */
+    /** The shared envelope alone, for input whose service is not yet known (compiled once, when first asked). */
     public static ApplicationSchema envelope() {
-        return new ApplicationSchema(ENVELOPE.deepCopy());
+        return EnvelopeHolder.SCHEMA;
+    }
+
+    /** Holds the envelope's schema, so that an engine that never needs it never compiles it. */
+    private static final class EnvelopeHolder {
+        static final ApplicationSchema SCHEMA = new ApplicationSchema(ENVELOPE.deepCopy());
     }
 
     /** Whether the application satisfies the schema. */
