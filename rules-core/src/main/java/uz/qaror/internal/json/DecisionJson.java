@@ -32,11 +32,16 @@ public final class DecisionJson {
 
     /** The result as JSON text, written straight from it (no tree in between). */
     public static String write(Result result, Language language) {
+        return text(g -> writeObject(g, result, language));
+    }
+
+    /** What a writer writes, as JSON text with Qaror's mapper's settings (its escapes among them). */
+    public static String text(JsonWriter writer) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator generator = Json.JSON.createGenerator(out)) {
-            writeObject(generator, result, language);
+            writer.write(generator);
         } catch (IOException e) {
-            throw new IllegalStateException("a decision is always serialisable", e);
+            throw new IllegalStateException("JSON written to a string cannot fail", e);
         }
         return out.toString();
     }
@@ -201,7 +206,7 @@ public final class DecisionJson {
 
     /** What one of the writers above writes, as a tree. */
     @SuppressWarnings("unchecked")
-    private static <T extends JsonNode> T tree(Writer writer) {
+    private static <T extends JsonNode> T tree(JsonWriter writer) {
         TokenBuffer buffer = new TokenBuffer(Json.JSON, false);
         try {
             writer.write(buffer);
@@ -211,7 +216,9 @@ public final class DecisionJson {
         }
     }
 
-    private interface Writer {
+    /** Writes JSON to a generator: a decision's fields, a batch's record. */
+    @FunctionalInterface
+    public interface JsonWriter {
         void write(JsonGenerator generator) throws IOException;
     }
 }

@@ -1,13 +1,10 @@
 package uz.qaror.tools.batch;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -73,17 +70,13 @@ public enum RecordFormat {
 
     /** The record's number and source, then the decision's fields, written straight from the result. */
     private static String jsonLine(InputRecord record, Result result, Language language) {
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator generator = Json.JSON.createGenerator(out)) {
+        return DecisionJson.text(generator -> {
             generator.writeStartObject();
             generator.writeNumberField("record", record.number());
             generator.writeStringField("source", record.label());
             DecisionJson.writeFields(generator, result, language);
             generator.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("a record is always serialisable", e);
-        }
-        return out.toString();
+        });
     }
 
     private static String csvLine(InputRecord record, Result result, Language language)
