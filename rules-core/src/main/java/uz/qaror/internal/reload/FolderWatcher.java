@@ -18,6 +18,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -26,7 +30,11 @@ import java.util.stream.Stream;
  * Watches a rules folder ({@code services/} with every service folder below it, {@code parameters/} and
  * {@code calendar.yaml}) and reports which services changed, once the folder has been quiet for the debounce
  * time: editors write a file several times (and some replace it through a temporary file), and one compile per
- * save is enough. A change in {@code parameters/} or the calendar reports {@link #ALL}. Runs one daemon thread; {@link #close()} stops it.
+ * save is enough. A change in {@code parameters/} or the calendar reports {@link #ALL}.
+ *
+ * <p>Events are read on one daemon thread and the quiet sets handed to {@code onChange} on another, one at a time,
+ * so that changes go on being counted ({@link #changes(String)}) while a reload runs: a reload can tell whether
+ * what it read was touched again, even when the files went back to the same bytes. {@link #close()} stops both.
  */
 final class FolderWatcher implements Closeable {
 
@@ -38,6 +46,12 @@ final class FolderWatcher implements Closeable {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private final long debounceMillis;
     private final Consumer<Set<String>> onChange;
+    private final ConcurrentMap<String, Long> changeCounts = new ConcurrentHashMap<>();
+    private final ExecutorService reloads = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "qaror-rules-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Thread thread;
 
     FolderWatcher(Path root, long debounceMillis, Consumer<Set<String>> onChange) {
@@ -54,7 +68,24 @@ final class FolderWatcher implements Closeable {
         }
         this.thread = new Thread(this::run, "qaror-rules-watcher");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts watching; separate from the constructor so that the owner is complete before any callback. */
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * How many changes were seen for the service so far (its own and the shared files'). Every change counted
+     * after a reload began is also pending, so another reload follows it once the folder is quiet.
+     */
+    long changes(String service) {
+        return changeCounts.getOrDefault(service, 0L) + changeCounts.getOrDefault(ALL, 0L);
+    }
+
+    private void seen(Set<String> pending, String service) {
+        pending.add(service);
+        changeCounts.merge(service, 1L, Long::sum);
     }
 
     private void registerTree(Path dir) throws IOException {
@@ -82,13 +113,13 @@ final class FolderWatcher implements Closeable {
                     // Quiet for the debounce time: the edit is complete.
                     Set<String> changed = Set.copyOf(pending);
                     pending.clear();
-                    onChange.accept(changed);
+                    reloads.execute(() -> onChange.accept(changed));
                     continue;
                 }
                 Path dir = keys.get(key);
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.kind() == OVERFLOW || dir == null) {
-                        pending.add(ALL);
+                        seen(pending, ALL);
                         continue;
                     }
                     Path changed = dir.resolve((Path) event.context());
@@ -96,12 +127,12 @@ final class FolderWatcher implements Closeable {
                         try {
                             registerTree(changed);
                         } catch (IOException e) {
-                            pending.add(ALL); // a folder that vanished at once; the reload will see
+                            seen(pending, ALL); // a folder that vanished at once; the reload will see
                         }
                     }
                     String service = serviceOf(changed);
                     if (service != null) {
-                        pending.add(service);
+                        seen(pending, service);
                     }
                 }
                 if (!key.reset()) {
@@ -131,9 +162,11 @@ final class FolderWatcher implements Closeable {
     @Override
     public void close() {
         thread.interrupt();
+        reloads.shutdownNow();
         try {
             watchService.close();
             thread.join(5_000);
+            reloads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -43,6 +43,7 @@ public final class HotReload implements Closeable {
         this.services = services;
         this.listener = listener == null ? event -> { } : listener;
         this.watcher = new FolderWatcher(source.root(), DEBOUNCE_MILLIS, this::reload);
+        this.watcher.start();
     }
 
     /** The diagnostics of each service whose latest edit does not compile (its previous version serves). */
@@ -75,6 +76,7 @@ public final class HotReload implements Closeable {
         }
         // The version is the hash of exactly the bytes compiled: the files are read once, then hashed, parsed and
         // compiled from memory (ServiceFiles), so no edit can slip between a version and its rules.
+        long changesBefore = watcher.changes(id);
         String state = null;
         String version = null;
         try {
@@ -84,7 +86,8 @@ public final class HotReload implements Closeable {
             CompiledService fresh = ServiceCompiler.compile(source.readService(id, files));
             if (changedSince(id, state)) {
                 // The files changed while compiling: this version is already stale. The watcher has seen the
-                // change and reloads once the folder is quiet again.
+                // change and reloads once the folder is quiet again. (Files back at the bytes compiled are not
+                // stale: those rules serve, whatever happened in between.)
                 return;
             }
             services.put(id, CompletableFuture.completedFuture(fresh));
@@ -92,8 +95,9 @@ public final class HotReload implements Closeable {
         } catch (RuntimeException e) {
             // Rules that do not compile, or a file removed or half-written as it was read (an editor truncates,
             // then writes). A state that does not last through a quiet period is no broken edit: the next reload
-            // sees what the editor saved.
-            if (changedAfterQuiet(id, state == null ? unreadable(e) : state)) {
+            // sees what the editor saved. The files may even be back to the bytes read by then (truncated and
+            // written again, truncated again): the watcher's count of changes tells.
+            if (changedAfterQuiet(id, state == null ? unreadable(e) : state, changesBefore)) {
                 return;
             }
             failed(id, version, source.diagnosticsOf(id, e));
@@ -113,15 +117,18 @@ public final class HotReload implements Closeable {
         return !now.equals(state);
     }
 
-    /** Whether the files leave {@code state} within the quiet period (true when interrupted: closing). */
-    private boolean changedAfterQuiet(String id, String state) {
+    /**
+     * Whether the files were touched since the watcher had counted {@code changesBefore} changes, as seen after a
+     * quiet period, or are no longer in {@code state} (true when interrupted: closing).
+     */
+    private boolean changedAfterQuiet(String id, String state, long changesBefore) {
         try {
             Thread.sleep(DEBOUNCE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         }
-        return changedSince(id, state);
+        return watcher.changes(id) != changesBefore || changedSince(id, state);
     }
 
     private static String unreadable(RuntimeException e) {
