@@ -18,6 +18,9 @@ module uz.qaror.core {
     requires org.kie.api;
     requires org.kie.internal.api;
     requires org.drools.base;
+    // services compiled together are split into KieBases of their own (ServiceCompiler.compileTogether)
+    requires org.drools.core;
+    requires org.drools.kiesession;
     requires org.drools.drl.parser;
     requires org.drools.drl.ast;
     requires org.drools.decisiontables;

@@ -604,9 +604,13 @@ public final class DecisionEngine implements AutoCloseable {
     }
 
     /**
-     * Compiles every service, on every core, collecting the diagnostics of those that fail.
+     * Compiles every service, on every core, collecting the diagnostics of those that fail. Services are compiled
+     * in groups, several by one Drools builder, each into a rule base of its own, which takes less time than one
+     * builder each; a service with a problem is compiled alone, so its diagnostics are what
+     * {@link #prepare(String)} would report.
      *
-     * @return the diagnostics of every service that does not compile; empty when all compile
+     * @return the diagnostics of every service that does not compile, in the order of {@link #serviceIds()};
+     *         empty when all compile
      * @throws IllegalStateException when the calling thread is interrupted (its interrupt flag is set again), or
      *                               when compiling a service fails otherwise than with diagnostics
      */
@@ -615,29 +619,90 @@ public final class DecisionEngine implements AutoCloseable {
         int threads = Math.max(1, Math.min(ids.size(), Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<List<Diagnostic>>> results = new ArrayList<>();
-            for (String id : ids) {
-                results.add(pool.submit(() -> {
-                    try {
-                        compiled(id);
-                        return List.<Diagnostic>of();
-                    } catch (RulesException e) {
-                        return source.diagnosticsOf(id, e);
-                    }
-                }));
+            List<java.util.concurrent.Future<?>> groups = new ArrayList<>();
+            for (List<String> group : groups(ids, threads)) {
+                groups.add(pool.submit(() -> compileGroup(group)));
+            }
+            for (java.util.concurrent.Future<?> group : groups) {
+                group.get();
             }
             List<Diagnostic> diagnostics = new ArrayList<>();
-            for (java.util.concurrent.Future<List<Diagnostic>> result : results) {
-                diagnostics.addAll(result.get());
+            for (String id : ids) {
+                try {
+                    compiled(id);
+                } catch (RulesException e) {
+                    diagnostics.addAll(source.diagnosticsOf(id, e));
+                }
             }
             return diagnostics;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling the services", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
             throw new IllegalStateException("compiling a service failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The most services {@link #prepareAll()} compiles with one builder. */
+    private static final int GROUP_LIMIT = 40;
+
+    /**
+     * The services split into groups compiled by one builder each: enough groups to keep every core busy, none
+     * larger than {@link #GROUP_LIMIT} (a group's rule bases share its class loader, and one bad service sends
+     * its whole group to be compiled service by service).
+     */
+    private static List<List<String>> groups(List<String> ids, int threads) {
+        int size = Math.max(1, Math.min(GROUP_LIMIT, (ids.size() + 2 * threads - 1) / (2 * threads)));
+        List<List<String>> groups = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += size) {
+            groups.add(ids.subList(from, Math.min(ids.size(), from + size)));
+        }
+        return groups;
+    }
+
+    /**
+     * Compiles those of the group's services no one compiled or is compiling: prebuilt ones loaded, the rest
+     * compiled together where they compile cleanly, alone otherwise. Every service claimed here is completed,
+     * whatever happens.
+     */
+    private void compileGroup(List<String> group) {
+        Map<String, CompletableFuture<CompiledService>> claimed = new java.util.LinkedHashMap<>();
+        for (String id : group) {
+            CompletableFuture<CompiledService> mine = new CompletableFuture<>();
+            if (services.putIfAbsent(id, mine) == null) {
+                claimed.put(id, mine);
+            }
+        }
+        try {
+            List<ServiceFolder> toCompile = new ArrayList<>();
+            for (Map.Entry<String, CompletableFuture<CompiledService>> entry : claimed.entrySet()) {
+                try {
+                    ServiceFolder folder = source.readService(entry.getKey());
+                    CompiledService loaded = loadPrebuilt(folder);
+                    if (loaded != null) {
+                        entry.getValue().complete(loaded);
+                    } else {
+                        toCompile.add(folder);
+                    }
+                } catch (RuntimeException e) {
+                    entry.getValue().completeExceptionally(e);
+                }
+            }
+            Map<String, CompiledService> together = ServiceCompiler.compileTogether(toCompile);
+            for (ServiceFolder folder : toCompile) {
+                CompletableFuture<CompiledService> mine = claimed.get(folder.id());
+                CompiledService compiled = together.get(folder.id());
+                try {
+                    mine.complete(compiled != null ? compiled : ServiceCompiler.compile(folder));
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            claimed.values().forEach(future -> future.completeExceptionally(e));
+            throw e;
         }
     }
 
@@ -668,13 +733,17 @@ public final class DecisionEngine implements AutoCloseable {
     /** A service's rules: loaded from the prebuilt catalog when it holds this very content, else compiled. */
     private CompiledService compile(String serviceId) {
         ServiceFolder folder = source.readService(serviceId);
-        if (prebuilt != null) {
-            org.kie.api.KieBase kieBase = prebuilt.kieBase(serviceId, folder.version());
-            if (kieBase != null) {
-                return ServiceCompiler.prebuilt(folder, kieBase);
-            }
+        CompiledService loaded = loadPrebuilt(folder);
+        return loaded != null ? loaded : ServiceCompiler.compile(folder);
+    }
+
+    /** The service loaded from the prebuilt catalog when that holds this very content; null otherwise. */
+    private CompiledService loadPrebuilt(ServiceFolder folder) {
+        if (prebuilt == null) {
+            return null;
         }
-        return ServiceCompiler.compile(folder);
+        org.kie.api.KieBase kieBase = prebuilt.kieBase(folder.id(), folder.version());
+        return kieBase == null ? null : ServiceCompiler.prebuilt(folder, kieBase);
     }
 
     CompiledService compiled(String serviceId) {

@@ -32,11 +32,16 @@ import uz.qaror.tools.testing.TestSuiteReader;
  * service and a sample of generated applications, compared as their whole decision JSON in every language
  * (outcome, reasons, amounts, fee, fired rules in order, parameters, rulesVersion). The sample holds 3,000
  * applications in the build; the bench's {@code PrebuiltDifferential} decides 100,000 (bench/README.md).
+ *
+ * <p>The classic compiler's two ways are compared the same way: {@code prepareAll()} compiles services in groups,
+ * several by one builder, and {@code prepare(id)} one by one.
  */
 class PrebuiltCatalogTest {
 
     private static DecisionEngine prebuilt;
     private static DecisionEngine classic;
+    /** The classic compiler, each service compiled alone (classic's {@code prepareAll} compiles them in groups). */
+    private static DecisionEngine alone;
 
     @BeforeAll
     static void engines() {
@@ -44,12 +49,15 @@ class PrebuiltCatalogTest {
         classic = DecisionEngine.builder().prebuiltRules(false).build();
         assertThat(prebuilt.prepareAll()).isEmpty();
         assertThat(classic.prepareAll()).isEmpty();
+        alone = DecisionEngine.builder().prebuiltRules(false).build();
+        alone.serviceIds().forEach(alone::prepare);
     }
 
     @AfterAll
     static void close() {
         prebuilt.close();
         classic.close();
+        alone.close();
     }
 
     @Test
@@ -62,7 +70,8 @@ class PrebuiltCatalogTest {
             assertThat(compiled.prebuilt()).as(id).isFalse();
             assertThat(fast.version()).as(id).isEqualTo(compiled.version())
                     .isEqualTo(new PrebuiltCatalog().versions().get(id));
-            assertThat(fast.rules()).as(id).isEqualTo(compiled.rules());
+            assertThat(fast.rules()).as(id).isEqualTo(compiled.rules())
+                    .isEqualTo(Internals.compiled(alone, id).rules());
         }
     }
 
@@ -73,8 +82,10 @@ class PrebuiltCatalogTest {
         List<String> differences = new ArrayList<>();
         for (String id : source.serviceIds()) {
             for (TestCase test : TestSuiteReader.read(source.readService(id))) {
-                compare(test.name(), prebuilt.evaluate(test.application(), test.asOf()),
-                        classic.evaluate(test.application(), test.asOf()), differences);
+                Result compiled = classic.evaluate(test.application(), test.asOf());
+                compare(test.name(), prebuilt.evaluate(test.application(), test.asOf()), compiled, differences);
+                compare(test.name() + " (compiled alone)", alone.evaluate(test.application(), test.asOf()),
+                        compiled, differences);
                 cases++;
             }
         }
@@ -119,7 +130,9 @@ class PrebuiltCatalogTest {
         for (int i = 0; i < count; i++) {
             String application = generator.line(i);
             Result fast = prebuilt.evaluate(application);
-            compare("application " + i, fast, classic.evaluate(application), differences);
+            Result compiled = classic.evaluate(application);
+            compare("application " + i, fast, compiled, differences);
+            compare("application " + i + " (compiled alone)", alone.evaluate(application), compiled, differences);
             if (fast instanceof uz.qaror.Decision) {
                 decided++;
             }

@@ -12,7 +12,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.FactType;
@@ -61,6 +66,85 @@ public final class ServiceCompiler {
             }
         }
         return compileCarefully(folder);
+    }
+
+    /**
+     * Compiles several services with one KnowledgeBuilder, each into a KieBase of its own: what a builder costs
+     * before and beside the rules (its class loader, the types it resolves, its caches) is paid once for all of
+     * them. Each KieBase holds only its service's package (and Drools' entries for the fact classes), so each
+     * decides exactly as if compiled alone. The group's KieBases share the builder's class loader: it is collected
+     * once none of them is in use any more.
+     *
+     * <p>Only what compiles cleanly is compiled together: a service whose descriptor or files have a problem is
+     * left out, and when the shared build reports anything at all (an error or a warning) none of the group is
+     * returned. The caller compiles what is missing with {@link #compile(ServiceFolder)}, alone, so that every
+     * diagnostic is the one-service build's, exact and complete.
+     *
+     * @return the services compiled together, by id; those missing are to be compiled alone
+     */
+    public static Map<String, CompiledService> compileTogether(List<ServiceFolder> folders) {
+        List<ServiceFolder> clean = new ArrayList<>();
+        List<Sources> cleanSources = new ArrayList<>();
+        for (ServiceFolder folder : folders) {
+            try {
+                checkDescriptor(folder);
+            } catch (RulesException e) {
+                continue;
+            }
+            Sources sources = Sources.of(folder, false);
+            if (sources.diagnostics.isEmpty() && sources.syntaxErrors.isEmpty()) {
+                clean.add(folder);
+                cleanSources.add(sources);
+            }
+        }
+        if (clean.size() < 2) {
+            return Map.of();
+        }
+        KnowledgeBuilder builder = newBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        cleanSources.forEach(sources -> sources.addTo(batch));
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        if (builder.hasErrors() || !builder.getResults(ResultSeverity.WARNING, ResultSeverity.INFO).isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KiePackage> own = new HashMap<>();
+        clean.forEach(folder -> own.put(FormDeclaration.packageOf(folder.id()), null));
+        List<InternalKnowledgePackage> shared = new ArrayList<>();
+        for (KiePackage kiePackage : builder.getKnowledgePackages()) {
+            if (own.containsKey(kiePackage.getName())) {
+                own.put(kiePackage.getName(), kiePackage);
+            } else if (kiePackage.getRules().isEmpty() && kiePackage.getGlobalVariables().isEmpty()
+                    && kiePackage.getFunctionNames().isEmpty()) {
+                // What the builder records about the fact classes the rules use (uz.qaror.facts): every service
+                // built alone has the entries for those it uses; together, each gets those of the whole group.
+                shared.add((InternalKnowledgePackage) kiePackage);
+            } else {
+                return Map.of();
+            }
+        }
+        Map<String, CompiledService> compiled = new HashMap<>();
+        for (int i = 0; i < clean.size(); i++) {
+            ServiceFolder folder = clean.get(i);
+            KiePackage servicePackage = own.get(FormDeclaration.packageOf(folder.id()));
+            if (servicePackage == null) {
+                continue;
+            }
+            List<InternalKnowledgePackage> packages = new ArrayList<>(shared);
+            packages.add((InternalKnowledgePackage) servicePackage);
+            // As KnowledgeBuilder.newKieBase() makes one, with this service's packages only. Drools copies a
+            // package already in another rule base (the shared ones) rather than share it.
+            InternalRuleBase ruleBase = RuleBaseFactory.newRuleBase(KieServices.get().newKieBaseConfiguration());
+            ruleBase.addPackages(packages);
+            KieBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(ruleBase);
+            Sources sources = cleanSources.get(i);
+            compiled.put(folder.id(), assemble(folder, kieBase,
+                    EvalWarnings.of(kieBase, sources.drlTexts, sources.tables), false));
+        }
+        return compiled;
     }
 
     /**
@@ -137,17 +221,9 @@ public final class ServiceCompiler {
      * reports it).
      */
     private static KnowledgeBuilder build(ServiceFolder folder, Sources sources) {
-        // Rules are compiled against Qaror's own classes, never the calling thread's context class loader: a host's
-        // loader may do more than answer (Spark's executors ask the driver for every class name Drools tries, and
-        // fail the build for a name that is an expression, such as params.times("...", 1)).
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ServiceCompiler.class.getClassLoader()));
+        KnowledgeBuilder builder = newBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (Sources.Entry entry : sources.entries) {
-            Resource resource = ResourceFactory.newByteArrayResource(entry.drl());
-            resource.setSourcePath(entry.display());
-            batch.add(resource, ResourceType.DRL);
-        }
+        sources.addTo(batch);
         try {
             batch.build();
         } catch (RuntimeException e) {
@@ -159,6 +235,14 @@ public final class ServiceCompiler {
                     List.of(Diagnostic.error(folder.displayDirectory(), 0, 0, DroolsMessages.rootMessage(e))));
         }
         return builder;
+    }
+
+    private static KnowledgeBuilder newBuilder() {
+        // Rules are compiled against Qaror's own classes, never the calling thread's context class loader: a host's
+        // loader may do more than answer (Spark's executors ask the driver for every class name Drools tries, and
+        // fail the build for a name that is an expression, such as params.times("...", 1)).
+        return KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ServiceCompiler.class.getClassLoader()));
     }
 
     private static CompiledService compiled(ServiceFolder folder, KnowledgeBuilder builder, Sources sources) {
@@ -207,6 +291,14 @@ public final class ServiceCompiler {
 
         private Sources(boolean careful) {
             this.careful = careful;
+        }
+
+        void addTo(CompositeKnowledgeBuilder batch) {
+            for (Entry entry : entries) {
+                Resource resource = ResourceFactory.newByteArrayResource(entry.drl());
+                resource.setSourcePath(entry.display());
+                batch.add(resource, ResourceType.DRL);
+            }
         }
 
         static Sources of(ServiceFolder folder, boolean careful) {
