@@ -188,6 +188,27 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aConditionalInARulesConditionsIsAWarningAtItsQuestionMark(@TempDir Path dir) throws Exception {
+        Path rules = export(dir);
+        Path drl = rules.resolve(SERVICE + "/rules.drl");
+        String text = Files.readString(drl);
+        String condition = "    Applicant(age < params.value(\"marriage-age-with-permission\"), $age : age)";
+        assertThat(text).contains(condition);
+        Files.writeString(drl, text.replace(condition, "    Applicant(age < (age != null ? params.value("
+                + "\"marriage-age-with-permission\") : 0), $age : age)"));
+        String folder = rules.resolve(SERVICE).toString().replace('\\', '/');
+
+        Run strict = CliTest.run("check", "--strict", "--rules", rules.toString(), "marriage-registration");
+
+        assertThat(strict.exitCode()).as(strict.out()).isEqualTo(1);
+        assertThat(strict.out()).contains(folder + "/rules.drl:" + lineOf(text, condition) + ":34: warning: a"
+                + " conditional (?:) in a rule's conditions: Drools' classic compiler and its executable model");
+        Run json = CliTest.run("check", "--format", "json", "--rules", rules.toString(), "marriage-registration");
+        assertThat(json.json().get("diagnostics").findValuesAsText("code")).contains("drools/conditional");
+        assertThat(json.exitCode()).isZero();
+    }
+
+    @Test
     void strictCheckFailsOnARuleWithoutLegalBasisAndAnIgnoredDecisionTable(@TempDir Path dir) throws Exception {
         Path rules = export(dir);
         Path drl = rules.resolve(SERVICE + "/rules.drl");

@@ -140,9 +140,7 @@ public final class ServiceCompiler {
             InternalRuleBase ruleBase = RuleBaseFactory.newRuleBase(KieServices.get().newKieBaseConfiguration());
             ruleBase.addPackages(packages);
             KieBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(ruleBase);
-            Sources sources = cleanSources.get(i);
-            compiled.put(folder.id(), assemble(folder, kieBase,
-                    EvalWarnings.of(kieBase, sources.drlTexts, sources.tables), false));
+            compiled.put(folder.id(), assemble(folder, kieBase, ruleWarnings(kieBase, cleanSources.get(i)), false));
         }
         return compiled;
     }
@@ -252,8 +250,15 @@ public final class ServiceCompiler {
                     Diagnostic.Severity.WARNING), sources.tables));
         }
         KieBase kieBase = builder.newKieBase();
-        warnings.addAll(EvalWarnings.of(kieBase, sources.drlTexts, sources.tables));
+        warnings.addAll(ruleWarnings(kieBase, sources));
         return assemble(folder, kieBase, warnings, false);
+    }
+
+    /** Qaror's own warnings about the rules, beside Drools' (the builder's). */
+    private static List<Diagnostic> ruleWarnings(KieBase kieBase, Sources sources) {
+        List<Diagnostic> warnings = new ArrayList<>(EvalWarnings.of(kieBase, sources.drlTexts, sources.tables));
+        warnings.addAll(ConditionalWarnings.of(sources.drlTexts, sources.tables));
+        return warnings;
     }
 
     private static CompiledService assemble(ServiceFolder folder, KieBase kieBase, List<Diagnostic> warnings,
