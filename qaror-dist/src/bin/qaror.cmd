@@ -8,7 +8,7 @@ rem As bin/qaror: the quick compiler alone for short commands and those that mos
 rem the optimising one for long ones, with G1 for the server.
 if not defined QAROR_JAVA_OPTS (
   set "QAROR_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-  for %%c in (batch simulate generate screen rescreen) do if "%~1"=="%%c" set "QAROR_JAVA_OPTS=-XX:+UseParallelGC"
+  for %%c in (batch simulate generate rescreen) do if "%~1"=="%%c" set "QAROR_JAVA_OPTS=-XX:+UseParallelGC"
   if "%~1"=="serve" set "QAROR_JAVA_OPTS=-XX:+UseG1GC"
 )
 "%JAVA%" %QAROR_JAVA_OPTS% -jar "%QAROR_HOME%\lib\qaror.jar" %*

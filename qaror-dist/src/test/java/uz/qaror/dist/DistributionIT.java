@@ -138,6 +138,19 @@ class DistributionIT {
     }
 
     @Test
+    void screeningOneHouseholdRunsWithTheQuickCompilerOnlyARescreeningWithTheOptimisingOneToo() throws Exception {
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags");
+        Result screen = inShell("qaror screen " + CHECKOUT.resolve("examples/households/karimova-family.json"),
+                printFlags);
+        assertThat(screen.exit()).as(screen.err()).isZero();
+        assertThat(screen.out() + screen.err()).contains("-XX:TieredStopAtLevel=1").contains("ELIGIBLE");
+
+        Result rescreen = inShell("qaror rescreen --help", printFlags);
+        assertThat(rescreen.exit()).as(rescreen.err()).isZero();
+        assertThat(rescreen.out() + rescreen.err()).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void aBrokenJavaHomeIsNamedNotAStackTrace() throws Exception {
         Result result = run(List.of(path.resolve("qaror").toString(), "services"), work,
                 Map.of("PATH", path.toString(), "HOME", home.toString(), "JAVA_HOME", work.resolve("nojava").toString()));
