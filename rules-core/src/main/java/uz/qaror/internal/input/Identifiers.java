@@ -18,7 +18,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class Identifiers {
 
     private static final int[] PINFL_WEIGHTS = {7, 3, 1};
-    private static final Pattern PINFL_SHAPE = Pattern.compile("\\d{14}");
     private static final Pattern PASSPORT_SHAPE = Pattern.compile("[A-Z]{2}\\d{7}");
     private static final Pattern STIR_SHAPE = Pattern.compile("[2-7]\\d{8}");
     private static final Pattern SOATO_SHAPE = Pattern.compile("17\\d{2}(\\d{3}(\\d{3})?)?");
@@ -51,7 +50,7 @@ public final class Identifiers {
      * and serial not 000; the last a check digit over the first 13 with weights 7, 3, 1 (ICAO 9303).
      */
     public static Optional<String> pinflProblem(String pinfl) {
-        if (!PINFL_SHAPE.matcher(pinfl).matches()) {
+        if (!isDigits(pinfl, 14)) {
             return Optional.of("a PINFL is 14 digits, got " + pinfl.length() + " characters"
                     + (pinfl.chars().allMatch(c -> c >= '0' && c <= '9') ? "" : " that are not all digits"));
         }
@@ -65,14 +64,28 @@ public final class Identifiers {
         if (pinfl.startsWith("000", 7) || pinfl.startsWith("000", 10)) {
             return Optional.of("the PINFL has 000 as its area code or serial number");
         }
-        if (pinfl.charAt(13) - '0' != pinflCheckDigit(pinfl.substring(0, 13))) {
+        if (pinfl.charAt(13) - '0' != pinflCheckDigit(pinfl)) {
             return Optional.of("the PINFL's check digit (the 14th) is wrong: check the number against the "
                     + "identity document");
         }
         return Optional.empty();
     }
 
-    /** The check digit of the first 13 digits of a PINFL. */
+    /** Whether {@code text} is {@code length} ASCII digits (what {@code \d{length}} matches, without a matcher). */
+    private static boolean isDigits(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The check digit of the first 13 digits of a PINFL (of a whole PINFL too: its 14th is not read). */
     public static int pinflCheckDigit(String first13) {
         int sum = 0;
         for (int i = 0; i < 13; i++) {
@@ -94,9 +107,10 @@ public final class Identifiers {
             return Optional.empty();
         }
         try {
-            int day = Integer.parseInt(pinfl.substring(1, 3));
-            int month = Integer.parseInt(pinfl.substring(3, 5));
-            int year = century + Integer.parseInt(pinfl.substring(5, 7));
+            // read in place: a PINFL is checked for every person of every application
+            int day = Integer.parseInt(pinfl, 1, 3, 10);
+            int month = Integer.parseInt(pinfl, 3, 5, 10);
+            int year = century + Integer.parseInt(pinfl, 5, 7, 10);
             return Optional.of(LocalDate.of(year, month, day));
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();

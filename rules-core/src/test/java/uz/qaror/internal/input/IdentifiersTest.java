@@ -35,6 +35,29 @@ class IdentifiersTest {
     }
 
     @Test
+    void aPinflIsFourteenAsciiDigitsAsTheRegularExpressionSaidOtherDigitsAreNot() {
+        // Arabic-Indic and fullwidth digits are digits to Character.isDigit, never to a PINFL
+        assertThat(Identifiers.pinflProblem("\u0663\u0661\u0664\u0660\u0665\u0669\u0668\u0662\u0666\u0661"
+                + "\u0660\u0661\u0662\u0662")).hasValueSatisfying(p -> assertThat(p).contains("not all digits"));
+        assertThat(Identifiers.pinflProblem("\uFF13" + "1405982610122")).isPresent();
+        java.util.regex.Pattern shape = java.util.regex.Pattern.compile("\\d{14}");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        String alphabet = "0123456789 a+-\u0663\uFF10";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder pinfl = new StringBuilder();
+            int length = 12 + random.nextInt(4);
+            for (int k = 0; k < length; k++) {
+                pinfl.append(random.nextInt(20) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('0' + random.nextInt(10)));
+            }
+            String text = pinfl.toString();
+            boolean wellShaped = Identifiers.pinflProblem(text).map(p -> !p.startsWith("a PINFL is 14 digits"))
+                    .orElse(true);
+            assertThat(wellShaped).as(text).isEqualTo(shape.matcher(text).matches());
+        }
+    }
+
+    @Test
     void aNumberInUzbekE164FormIsJudgedAsLibphonenumbersParserJudgesIt() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
         int valid = 0;
