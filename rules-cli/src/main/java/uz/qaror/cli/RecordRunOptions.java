@@ -3,6 +3,7 @@ package uz.qaror.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,12 +19,8 @@ final class RecordRunOptions {
                     + "error record (LIMIT_EXCEEDED) and is skipped, never held in memory.")
     int maxRecordBytes;
 
-    @Option(names = "--record-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Longest time one record may take (default ${DEFAULT-VALUE}): CPU time of its thread, so "
-                    + "that a loaded machine does not fail records, and at most ten times as much wall-clock time; past "
-                    + "it the record becomes an error record (TIMEOUT), its thread is left behind and a new one carries "
-                    + "on.")
-    double recordTimeout;
+    @Mixin
+    RecordTimeoutOption recordTimeout;
 
     @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
             description = "When stderr is not a terminal, print a progress line this often (default ${DEFAULT-VALUE}).")
@@ -31,14 +28,14 @@ final class RecordRunOptions {
 
     /** A usage error for a limit that is not positive. */
     void check(CommandSpec spec) {
-        if (maxRecordBytes < 1 || recordTimeout <= 0) {
+        if (maxRecordBytes < 1 || !recordTimeout.isPositive()) {
             throw new ParameterException(spec.commandLine(),
                     "--max-record-bytes and --record-timeout must be positive");
         }
     }
 
     Duration recordDeadline() {
-        return Duration.ofMillis(Math.round(recordTimeout * 1000));
+        return recordTimeout.deadline();
     }
 
     /** A progress bar on a terminal, plain progress lines otherwise. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,10 +70,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "bytes, KB or MB); within it an application has the engine's input limits, as for evaluate.")
     String maxBody;
 
-    @Option(names = "--record-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Longest time deciding one record of a batch may take (default ${DEFAULT-VALUE}), as for "
-                    + "qaror batch; past it the record becomes an error record (TIMEOUT).")
-    double recordTimeout;
+    /** For the records of a batch sent to the server, as for qaror batch. */
+    @Mixin
+    RecordTimeoutOption recordTimeout;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Time a client has to send its request (a batch's whole upload), and again to have its "
@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules)
                     .watch(watch).maxPending(maxPending).decisionLog(decisionLog)
                     .maxBodyBytes(ServerOptions.parseSize(maxBody))
-                    .recordTimeout(Duration.ofMillis(Math.round(recordTimeout * 1000)))
+                    .recordTimeout(recordTimeout.deadline())
                     .requestTimeout(Duration.ofSeconds(requestTimeout))
                     .shutdownTimeout(Duration.ofSeconds(shutdownTimeout));
             if (threads != null) {
