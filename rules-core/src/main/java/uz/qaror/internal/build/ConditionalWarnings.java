@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import uz.qaror.Diagnostic;
 import uz.qaror.internal.table.DecisionTable;
@@ -25,8 +23,6 @@ final class ConditionalWarnings {
     private static final String MESSAGE = "a conditional (?:) in a rule's conditions: Drools' classic compiler and"
             + " its executable model (the prebuilt catalog's) do not read it alike, so the rule could decide"
             + " differently prebuilt and compiled; compute the value in a function, or write one rule per case";
-    private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b");
-    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
 
     private ConditionalWarnings() {
     }
@@ -46,17 +42,11 @@ final class ConditionalWarnings {
 
     private static List<Diagnostic> in(String file, String drl) {
         DrlText text = DrlText.of(drl);
-        String code = text.bare();
         List<Diagnostic> found = new ArrayList<>();
-        Matcher when = WHEN.matcher(code);
-        Matcher then = THEN.matcher(code);
-        int from = 0;
-        while (from < code.length() && when.find(from)) {
-            int end = then.find(when.end()) ? then.start() : code.length();
-            for (int at : conditionals(code, when.end(), end)) {
+        for (DrlText.Conditions conditions : text.conditions()) {
+            for (int at : conditionals(text.bare(), conditions.start(), conditions.end())) {
                 found.add(Diagnostic.warning(file, text.line(at), text.column(at), MESSAGE).withCode(CODE));
             }
-            from = Math.max(end, when.end());
         }
         return found;
     }

@@ -27,7 +27,6 @@ import uz.qaror.internal.table.DecisionTable;
 final class EvalWarnings {
 
     private static final Pattern EVAL = Pattern.compile("\\beval\\s*\\(");
-    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
 
     private EvalWarnings() {
     }
@@ -103,16 +102,14 @@ final class EvalWarnings {
             return places;
         }
         DrlText text = DrlText.of(drl);
-        Matcher header = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(?:\"" + Pattern.quote(ruleName) + "\"|'"
-                + Pattern.quote(ruleName) + "'|" + Pattern.quote(ruleName) + "(?=\\s))").matcher(text.code());
-        if (!header.find()) {
-            return places;
-        }
-        Matcher then = THEN.matcher(text.code());
-        int end = then.find(header.end()) ? then.start() : text.code().length();
-        Matcher eval = EVAL.matcher(text.code()).region(header.end(), end);
-        while (eval.find()) {
-            places.add(new int[] {text.line(eval.start()), text.column(eval.start())});
+        for (DrlText.Conditions conditions : text.conditions()) {
+            if (conditions.rule().equals(ruleName)) {
+                Matcher eval = EVAL.matcher(text.code()).region(conditions.start(), conditions.end());
+                while (eval.find()) {
+                    places.add(new int[] {text.line(eval.start()), text.column(eval.start())});
+                }
+                break;
+            }
         }
         return places;
     }

@@ -111,11 +111,12 @@ public final class ServiceCompiler {
         if (builder.hasErrors() || !builder.getResults(ResultSeverity.WARNING, ResultSeverity.INFO).isEmpty()) {
             return Map.of();
         }
+        Set<String> servicePackages = new HashSet<>();
+        clean.forEach(folder -> servicePackages.add(FormDeclaration.packageOf(folder.id())));
         Map<String, KiePackage> own = new HashMap<>();
-        clean.forEach(folder -> own.put(FormDeclaration.packageOf(folder.id()), null));
         List<InternalKnowledgePackage> shared = new ArrayList<>();
         for (KiePackage kiePackage : builder.getKnowledgePackages()) {
-            if (own.containsKey(kiePackage.getName())) {
+            if (servicePackages.contains(kiePackage.getName())) {
                 own.put(kiePackage.getName(), kiePackage);
             } else if (kiePackage.getRules().isEmpty() && kiePackage.getGlobalVariables().isEmpty()
                     && kiePackage.getFunctionNames().isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import uz.qaror.Diagnostic;
 import uz.qaror.Language;
+import uz.qaror.internal.build.DrlText;
 
 /**
  * Finds a threshold written as a literal in the conditions of two or more rules of a service: an age limit, a
@@ -24,10 +25,6 @@ import uz.qaror.Language;
  */
 final class RepeatedThresholds {
 
-    private static final Pattern RULE = Pattern.compile(
-            "(?m)^[ \\t]*rule[ \\t]+(?:\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'([^'\\n]*)'|([^\\s\"']+))");
-    private static final Pattern WHEN = Pattern.compile("(?m)^\\s*when\\b");
-    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)(?![\\w.])";
     /** A number compared with: {@code age < 18}, {@code 18 <= age}, or a multiple {@code params.times("x", 2.7)}. */
     private static final List<Pattern> THRESHOLDS = List.of(
@@ -76,36 +73,20 @@ final class RepeatedThresholds {
 
     private static void collect(RuleSource source, Map<BigDecimal, List<Use>> uses) {
         String bare = source.bare();
-        Matcher rule = RULE.matcher(source.code());
-        List<int[]> headers = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (rule.find()) {
-            headers.add(new int[] {rule.start(), rule.end()});
-            names.add(rule.group(1) != null ? rule.group(1).replace("\\\"", "\"")
-                    : rule.group(2) != null ? rule.group(2) : rule.group(3));
-        }
-        for (int r = 0; r < headers.size(); r++) {
-            int end = r + 1 < headers.size() ? headers.get(r + 1)[0] : bare.length();
-            Matcher when = WHEN.matcher(bare).region(headers.get(r)[1], end);
-            if (!when.find()) {
-                continue;
-            }
-            Matcher then = THEN.matcher(bare).region(when.end(), end);
-            int conditionsEnd = then.find() ? then.start() : end;
+        for (DrlText.Conditions conditions : source.conditions()) {
             Map<Integer, BigDecimal> found = new TreeMap<>();
             for (Pattern threshold : THRESHOLDS) {
-                Matcher number = threshold.matcher(bare).region(when.end(), conditionsEnd);
+                Matcher number = threshold.matcher(bare).region(conditions.start(), conditions.end());
                 while (number.find()) {
                     found.putIfAbsent(number.start(1), new BigDecimal(number.group(1)));
                 }
             }
-            String name = names.get(r);
             found.forEach((offset, value) -> {
                 // 0 and 1 ("none", "at least one") are counts, not limits that change by decree.
                 if (value.compareTo(BigDecimal.ONE) > 0) {
                     int[] at = source.at(offset, "");
                     uses.computeIfAbsent(value.stripTrailingZeros(), v -> new ArrayList<>())
-                            .add(new Use(source, name, at[0], at[1]));
+                            .add(new Use(source, conditions.rule(), at[0], at[1]));
                 }
             });
         }

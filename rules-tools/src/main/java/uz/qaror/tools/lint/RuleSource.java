@@ -70,6 +70,11 @@ final class RuleSource {
         return text.bare();
     }
 
+    /** Each rule's conditions, as offsets of {@link #code()} and {@link #bare()}. */
+    java.util.List<DrlText.Conditions> conditions() {
+        return text.conditions();
+    }
+
     /** The 1-based line and column of a table's rule (its row's first cell), or {@code null} when not from here. */
     int[] ruleAt(String ruleName) {
         int row = table == null ? -1 : table.rowOfRule(ruleName);
