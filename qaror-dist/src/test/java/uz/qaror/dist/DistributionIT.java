@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,7 @@ class DistributionIT {
     @Test
     void theArchiveHoldsLauncherJarExamplesAndLegalFiles() throws Exception {
         assertThat(install.resolve("lib/qaror.jar")).isRegularFile();
+        assertThat(install.resolve("lib/rules-catalog.jar")).isRegularFile();
         assertThat(install.resolve("bin/qaror.cmd")).isRegularFile();
         assertThat(install.resolve("LICENSE")).content().contains("Apache License");
         assertThat(install.resolve("NOTICE")).isRegularFile();
@@ -148,6 +150,28 @@ class DistributionIT {
         Result rescreen = inShell("qaror rescreen --help", printFlags);
         assertThat(rescreen.exit()).as(rescreen.err()).isZero();
         assertThat(rescreen.out() + rescreen.err()).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
+    void theEmbeddedCatalogIsAJarOfItsOwnBesideQarorJar() throws Exception {
+        // A zip file system over the catalog's own jar indexes some 500 entries, not the shaded jar's 27,000.
+        try (ZipFile catalog = new ZipFile(install.resolve("lib/rules-catalog.jar").toFile());
+             ZipFile qaror = new ZipFile(install.resolve("lib/qaror.jar").toFile())) {
+            assertThat(catalog.getEntry("qaror/catalog/catalog.yaml")).isNotNull();
+            assertThat(catalog.size()).isLessThan(2_000);
+            assertThat(qaror.stream().map(ZipEntry::getName)).noneMatch(name -> name.startsWith("qaror/catalog/"));
+            assertThat(new String(qaror.getInputStream(qaror.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains("Class-Path: rules-catalog.jar");
+        }
+
+        // qaror.jar copied without it names what is missing, without a stack trace.
+        Path alone = Files.createDirectories(work.resolve("alone"));
+        Files.copy(install.resolve("lib/qaror.jar"), alone.resolve("qaror.jar"));
+        Result services = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                alone.resolve("qaror.jar").toString(), "services"), work, Map.of("HOME", home.toString()));
+        assertThat(services.exit()).isEqualTo(3);
+        assertThat(services.err()).contains("embedded catalog is not on the classpath")
+                .contains("rules-catalog.jar in qaror.jar's folder").doesNotContain("\tat ");
     }
 
     @Test

@@ -22,23 +22,6 @@ import uz.qaror.tools.batch.ResumableOutput;
         versionProvider = Qaror.Version.class,
         description = "Decides applications to the public services of Uzbekistan's Single Portal (my.gov.uz) "
                 + "with each service's rules.",
-        subcommands = {
-                EvaluateCommand.class,
-                ExplainCommand.class,
-                BatchCommand.class,
-                ServeCommand.class,
-                ScreenCommand.class,
-                RescreenCommand.class,
-                GenerateCommand.class,
-                SimulateCommand.class,
-                ServicesCommand.class,
-                CheckCommand.class,
-                TestCommand.class,
-                CatalogCommand.class,
-                TableCommand.class,
-                CommandLine.HelpCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -72,7 +55,7 @@ public final class Qaror implements Runnable {
     }
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(StandardOutput.open(FileDescriptor.out));
         commandLine.setErr(StandardOutput.open(FileDescriptor.err));
         int code = commandLine.execute(args);
@@ -81,9 +64,13 @@ public final class Qaror implements Runnable {
         System.exit(code);
     }
 
-    /** The configured command line, for main and tests. */
-    public static CommandLine commandLine() {
+    /**
+     * The configured command line for these arguments, with only the commands they need (see {@link Subcommands}):
+     * parse the same arguments with it. Without arguments, every command.
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new Qaror());
+        Subcommands.addTo(commandLine, args);
         commandLine.setExitCodeExceptionMapper(error -> {
             if (error instanceof CommandLine.ParameterException
                     || error instanceof ResumableOutput.ResumeRefused) {
@@ -97,7 +84,7 @@ public final class Qaror implements Runnable {
             cmd.getErr().flush();
             return cmd.getExitCodeExceptionMapper().getExitCode(error);
         });
-        commandLine.setParameterExceptionHandler((error, args) -> {
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
             CommandLine cmd = error.getCommandLine();
             // picocli's own handler, but the message (which may quote an argument) escaped
             cmd.getErr().println(TerminalText.escape(error.getMessage()));

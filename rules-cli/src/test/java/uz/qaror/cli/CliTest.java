@@ -29,7 +29,7 @@ class CliTest {
     }
 
     static Run run(String... args) {
-        CommandLine commandLine = Qaror.commandLine();
+        CommandLine commandLine = Qaror.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));

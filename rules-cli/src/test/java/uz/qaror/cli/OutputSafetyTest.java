@@ -67,7 +67,7 @@ class OutputSafetyTest {
         for (String[] args : List.of(new String[] {"batch", input.toString(), "--threads", "1"},
                 new String[] {"evaluate", example}, new String[] {"explain", example},
                 new String[] {"generate", "--count", "2000"})) {
-            CommandLine commandLine = Qaror.commandLine();
+            CommandLine commandLine = Qaror.commandLine(args);
             FailingStream stdout = new FailingStream(256);
             StringWriter err = new StringWriter();
             commandLine.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));

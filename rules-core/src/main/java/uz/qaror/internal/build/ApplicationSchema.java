@@ -26,19 +26,42 @@ import uz.qaror.internal.json.Json;
  *
  * <p>networknt's validator is the judge and gives the messages; a valid application is recognised by a
  * {@link QuickSchemaCheck} first, which costs a fraction of it, and only what that cannot vouch for goes to
- * networknt.
+ * networknt. networknt's schema is built when first needed: a run that meets only valid applications (a cold
+ * {@code qaror evaluate}, most services of a large catalog) never builds it.
  */
 public final class ApplicationSchema {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final ObjectNode ENVELOPE = load();
 
-    private final JsonSchema full;
+    private final ObjectNode schema;
     private final Optional<QuickSchemaCheck> quick;
+    private volatile JsonSchema full;
 
     private ApplicationSchema(ObjectNode schema) {
+        this.schema = schema;
         this.quick = QuickSchemaCheck.of(schema);
-        this.full = FACTORY.getSchema(schema);
+        if (quick.isEmpty()) {
+            full();
+        }
+    }
+
+    /** Holds networknt's factory, so that a run that never needs it never loads it. */
+    private static final class Factory {
+        static final JsonSchemaFactory V202012 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    }
+
+    private JsonSchema full() {
+        JsonSchema built = full;
+        if (built == null) {
+            synchronized (this) {
+                built = full;
+                if (built == null) {
+                    built = Factory.V202012.getSchema(schema);
+                    full = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** The shared envelope alone, for input whose service is not yet known (compiled once, when first asked). */
@@ -58,7 +81,7 @@ public final class ApplicationSchema {
 
     /** What is wrong with the application: empty when it is valid. */
     public Set<ValidationMessage> messages(JsonNode application) {
-        return full.validate(application);
+        return full().validate(application);
     }
 
     /** The quick test's answer alone: true only when it vouches for the application. */
@@ -68,7 +91,12 @@ public final class ApplicationSchema {
 
     /** networknt's answer alone. */
     public boolean fullyValid(JsonNode application) {
-        return full.validate(application, OutputFormat.BOOLEAN);
+        return full().validate(application, OutputFormat.BOOLEAN);
+    }
+
+    /** Whether networknt's schema has been built (it is, once an application needed it). */
+    boolean judgeBuilt() {
+        return full != null;
     }
 
     /** Whether the schema has a quick test (it has none when it uses a keyword the quick test does not know). */

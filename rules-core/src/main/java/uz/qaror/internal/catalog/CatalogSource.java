@@ -126,7 +126,8 @@ public final class CatalogSource {
         URL marker = loader.getResource(EMBEDDED_MARKER);
         if (marker == null) {
             throw new RulesException("the embedded catalog is not on the classpath: add the rules-catalog "
-                    + "artifact, or give a rules folder", List.of());
+                    + "artifact (the command line reads rules-catalog.jar in qaror.jar's folder; reinstall Qaror if "
+                    + "it is missing), or give a rules folder", List.of());
         }
         try {
             URI uri = marker.toURI();
