@@ -68,6 +68,7 @@ class DistributionIT {
         assertThat(install.resolve("NOTICE")).isRegularFile();
         assertThat(install.resolve("README.md")).isRegularFile();
         assertThat(install.resolve("examples/applications/marriage-registration.json")).isRegularFile();
+        assertThat(install.resolve("examples/households/karimova-family.json")).isRegularFile();
         assertThat(Files.getPosixFilePermissions(install.resolve("bin/qaror")))
                 .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
 
@@ -150,6 +151,35 @@ class DistributionIT {
         Result rescreen = inShell("qaror rescreen --help", printFlags);
         assertThat(rescreen.exit()).as(rescreen.err()).isZero();
         assertThat(rescreen.out() + rescreen.err()).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
+    void theClassDataArchiveHoldsEveryServicesPrebuiltRules() throws Exception {
+        Result version = inShell("qaror --version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        Path archive;
+        try (Stream<Path> cached = Files.list(home.resolve(".cache/qaror"))) {
+            archive = cached.filter(p -> p.getFileName().toString().endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        // The training run decided one application of each service, so a batch over them all maps the prebuilt
+        // rules of every service from the archive, not only those of the one service it once evaluated.
+        Result batch = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info:stdout", "-jar",
+                install.resolve("lib/qaror.jar").toString(), "batch", "-o", work.resolve("training.jsonl").toString(),
+                install.resolve("examples/applications").toString()), work, Map.of("HOME", home.toString()));
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        Set<String> servicesFromTheArchive = new TreeSet<>();
+        Set<String> servicesFromTheJar = new TreeSet<>();
+        for (String line : batch.out().split("\n")) {
+            java.util.regex.Matcher rules = java.util.regex.Pattern
+                    .compile(" qaror\\.service\\.([a-z_]+)\\.\\S+ source: (.*)").matcher(line);
+            if (rules.find()) {
+                (rules.group(2).startsWith("shared objects file") ? servicesFromTheArchive : servicesFromTheJar)
+                        .add(rules.group(1));
+            }
+        }
+        assertThat(servicesFromTheArchive).hasSize(30);
+        assertThat(servicesFromTheJar).isEmpty();
     }
 
     @Test
