@@ -70,7 +70,8 @@ class QuietLoggingTest {
         Logger longName = context.getLogger("org.drools.compiler.kie.builder.impl.KieContainerImpl");
         Exception nested = new IllegalStateException("broken", new java.io.IOException("disk full"));
         List<ILoggingEvent> events = List.of(
-                new LoggingEvent("x", shortName, Level.INFO, "listening on {}:{}", null, new Object[] {"127.0.0.1", 8080}),
+                new LoggingEvent("x", shortName, Level.INFO, "listening on {}:{}", null,
+                        new Object[] {"127.0.0.1", 8080}),
                 new LoggingEvent("x", longName, Level.WARN, "a warning", null, null),
                 new LoggingEvent("x", longName, Level.ERROR, "failed: {}", nested, new Object[] {"service x"}),
                 new LoggingEvent("x", shortName, Level.DEBUG, "", null, null));

@@ -1,9 +1,11 @@
 package uz.qaror.internal.build;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ final class EvalWarnings {
      */
     static List<Diagnostic> of(KieBase kieBase, Map<String, String> drlTexts, Map<String, DecisionTable> tables) {
         List<Diagnostic> warnings = new ArrayList<>();
+        Map<String, DrlText> parsed = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 if (!(rule instanceof RuleImpl impl) || impl.getResource() == null) {
@@ -44,13 +47,21 @@ final class EvalWarnings {
                 }
                 List<EvalCondition> evals = new ArrayList<>();
                 collect(impl.getLhs(), evals);
+                List<String> messages = new ArrayList<>();
+                for (EvalCondition eval : evals) {
+                    messages.add(message(eval));
+                }
+                if (messages.stream().allMatch(Objects::isNull)) {
+                    continue; // most rules: no need to find the rule in its file
+                }
                 String file = impl.getResource().getSourcePath();
-                List<int[]> places = places(drlTexts.get(file), tables.get(file), rule.getName());
-                for (int i = 0; i < evals.size(); i++) {
-                    String message = message(evals.get(i));
-                    if (message != null) {
+                String drl = drlTexts.get(file);
+                DrlText text = drl == null ? null : parsed.computeIfAbsent(file, name -> DrlText.of(drl));
+                List<int[]> places = places(text, tables.get(file), rule.getName());
+                for (int i = 0; i < messages.size(); i++) {
+                    if (messages.get(i) != null) {
                         int[] at = i < places.size() ? places.get(i) : new int[] {0, 0};
-                        warnings.add(Diagnostic.warning(file, at[0], at[1], message).withCode("drools/eval"));
+                        warnings.add(Diagnostic.warning(file, at[0], at[1], messages.get(i)).withCode("drools/eval"));
                     }
                 }
             }
@@ -91,17 +102,16 @@ final class EvalWarnings {
     }
 
     /** Where each eval of a rule is written, in order, as {line, column}. */
-    private static List<int[]> places(String drl, DecisionTable table, String ruleName) {
+    private static List<int[]> places(DrlText text, DecisionTable table, String ruleName) {
         List<int[]> places = new ArrayList<>();
         if (table != null) {
             int row = table.rowOfRule(ruleName);
             places.add(row < 0 ? new int[] {0, 0} : table.grid().position(row, 0));
             return places;
         }
-        if (drl == null) {
+        if (text == null) {
             return places;
         }
-        DrlText text = DrlText.of(drl);
         for (DrlText.Conditions conditions : text.conditions()) {
             if (conditions.rule().equals(ruleName)) {
                 Matcher eval = EVAL.matcher(text.code()).region(conditions.start(), conditions.end());

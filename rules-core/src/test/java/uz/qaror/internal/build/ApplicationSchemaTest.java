@@ -23,7 +23,8 @@ class ApplicationSchemaTest {
         ApplicationSchema schema = ApplicationSchema.forService(
                 CatalogSource.directory(CATALOG).readService("marriage-registration").descriptor());
         assertThat(schema.hasQuickCheck()).isTrue();
-        JsonNode valid = Json.JSON.readTree(Files.readString(Path.of("../examples/applications/marriage-registration.json")));
+        JsonNode valid = Json.JSON.readTree(
+                Files.readString(Path.of("../examples/applications/marriage-registration.json")));
         for (int i = 0; i < 3; i++) {
             assertThat(schema.isValid(valid)).isTrue();
         }

@@ -191,6 +191,29 @@ class LinterTest {
     }
 
     @Test
+    void evalsInTwoRulesOfOneFileAreEachFoundAtTheirOwnEval(@TempDir Path dir) throws IOException {
+        // The file is read into rules once for all its rules: each warning still names its own rule's eval.
+        Path drl = copy(dir).resolve("services/demo-benefit/rules.drl");
+        String text = Files.readString(drl)
+                .replace("    Applicant(age < params.value(\"adult-age\"))\n",
+                        "    $a : Applicant()\n    eval($a.getAge() < 18)\n")
+                .replace("    Applicant(age >= params.value(\"adult-age\"))\n",
+                        "    $b : Applicant()\n      eval($b.getAge() >= 18)\n");
+        Files.writeString(drl, text);
+        int first = (int) text.substring(0, text.indexOf("eval($a")).chars().filter(c -> c == '\n').count() + 1;
+        int second = (int) text.substring(0, text.indexOf("eval($b")).chars().filter(c -> c == '\n').count() + 1;
+
+        List<String> found = lint(dir, "demo-benefit").stream().map(Diagnostic::toString)
+                .filter(d -> d.contains("eval(...) tests")).toList();
+
+        assertThat(found).hasSize(2);
+        assertThat(found).anySatisfy(d -> assertThat(d)
+                .contains("rules.drl:" + first + ":5: warning: eval(...) tests $a"));
+        assertThat(found).anySatisfy(d -> assertThat(d)
+                .contains("rules.drl:" + second + ":7: warning: eval(...) tests $b"));
+    }
+
+    @Test
     void aThresholdWrittenInTwoRulesAndATextShouldBeAParameter(@TempDir Path dir) throws IOException {
         Path service = copy(dir).resolve("services/demo-benefit");
         Path drl = service.resolve("rules.drl");
