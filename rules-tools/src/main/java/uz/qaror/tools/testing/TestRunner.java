@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
@@ -40,6 +44,45 @@ public final class TestRunner {
     }
 
     private TestRunner() {
+    }
+
+    /**
+     * Runs the cases of several services on up to {@code threads} threads and gives their reports in the order of
+     * {@code serviceIds}. A service that does not compile or has a broken test file throws as {@link #run} does;
+     * when several do, the first of them in that order, whichever broke first, so that a run says the same each
+     * time.
+     */
+    public static List<ServiceReport> runAll(DecisionEngine engine, List<String> serviceIds, int threads) {
+        int size = Math.max(1, Math.min(threads, serviceIds.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, "qaror-test");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ServiceReport>> running = new ArrayList<>();
+            for (String id : serviceIds) {
+                running.add(pool.submit(() -> run(engine, id)));
+            }
+            List<ServiceReport> reports = new ArrayList<>();
+            for (Future<ServiceReport> report : running) {
+                reports.add(report.get());
+            }
+            return reports;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException broken) {
+                throw broken;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the tests", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
