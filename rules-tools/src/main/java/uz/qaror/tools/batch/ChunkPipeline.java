@@ -203,9 +203,9 @@ public final class ChunkPipeline<T> {
     /**
      * What a worker is doing, for the watchdog, with the record's budget: counted in the worker's CPU time (up to
      * ten times as much wall-clock time), as the engine counts a decision's, so that a loaded machine where a record
-     * mostly waits for a core does not give it up.
+     * mostly waits for a core does not give it up; {@code started} is when its clock last started.
      */
-    private record Current<T>(Chunk<T> chunk, int index, Budget budget) {
+    private record Current<T>(Chunk<T> chunk, int index, Budget budget, Budget.Spent started) {
     }
 
     /** The threads of one run: workers taking chunks from a queue, and a watchdog when there is a deadline. */
@@ -339,17 +339,19 @@ public final class ChunkPipeline<T> {
             return deadline == null ? null : Budget.start(deadline);
         }
 
+        /** Gives back all the time the record took so far (restarting its budget without asking for CPU time). */
         void restartClock() {
             Current<T> now = current;
-            if (now != null) {
-                current = new Current<>(now.chunk(), now.index(), budget());
+            if (now != null && now.budget() != null) {
+                current = new Current<>(now.chunk(), now.index(), now.budget().extendedBy(now.started()),
+                        Budget.measure());
             }
         }
 
         /** {@code false} when the watchdog gave up one of its records: this thread is then no longer a worker. */
         private boolean process(Chunk<T> chunk, int start) {
             for (int i = start; i < chunk.records.size(); i++) {
-                current = new Current<>(chunk, i, budget());
+                current = new Current<>(chunk, i, budget(), Budget.measure());
                 T result = ChunkPipeline.this.process.apply(chunk.records.get(i));
                 current = null;
                 if (!chunk.complete(i, result)) {
