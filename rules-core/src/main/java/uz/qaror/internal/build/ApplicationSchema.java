@@ -40,9 +40,6 @@ public final class ApplicationSchema {
     private ApplicationSchema(ObjectNode schema) {
         this.schema = schema;
         this.quick = QuickSchemaCheck.of(schema);
-        if (quick.isEmpty()) {
-            full();
-        }
     }
 
     /** Holds networknt's factory, so that a run that never needs it never loads it. */
