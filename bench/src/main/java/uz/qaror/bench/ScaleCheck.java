@@ -13,7 +13,8 @@ import uz.qaror.tools.generate.SyntheticCatalog;
 
 /**
  * The decree's scale: a synthetic catalog of N services (default 700) written from the real ones, every rule set
- * compiled, then the heap measured after a full collection. Usage: {@code ScaleCheck [N] [FOLDER]}.
+ * compiled, then the heap measured after a full collection. Usage: {@code ScaleCheck [N] [FOLDER] [PREBUILT_JAR]}:
+ * with the jar {@code qaror catalog prebuild} wrote for the folder, services load their rules from it.
  */
 public final class ScaleCheck {
 
@@ -28,15 +29,17 @@ public final class ScaleCheck {
             SyntheticCatalog.write(Internals.source(source), count, folder);
         }
         long start = System.nanoTime();
-        DecisionEngine engine = DecisionEngine.fromDirectory(folder);
+        Path prebuilt = args.length > 2 ? Path.of(args[2]) : null;
+        DecisionEngine engine = DecisionEngine.builder().rulesDirectory(folder).prebuiltRules(prebuilt).build();
         List<Diagnostic> errors = engine.prepareAll();
         double seconds = (System.nanoTime() - start) / 1e9;
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT, "%d services compiled in %.1f s (%d errors); heap after GC: %d MB%n",
-                engine.serviceIds().size(), seconds, errors.size(), heap / (1024 * 1024));
+        long loaded = engine.serviceIds().stream().filter(id -> Internals.compiled(engine, id).prebuilt()).count();
+        System.out.printf(Locale.ROOT, "%d services ready in %.1f s (%d loaded prebuilt, %d errors); heap after GC:"
+                + " %d MB%n", engine.serviceIds().size(), seconds, loaded, errors.size(), heap / (1024 * 1024));
         if (!errors.isEmpty()) {
             errors.stream().limit(5).forEach(System.out::println);
         }

@@ -3,48 +3,104 @@ package uz.qaror.prebuilt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieServices;
 import org.kie.api.KieBase;
 
+import uz.qaror.RulesException;
 import uz.qaror.internal.build.PrebuiltRules;
 
 /**
- * The embedded catalog's rules as Drools executable models, generated and compiled when Qaror was built: a
- * service's KieBase is assembled from its model class (milliseconds) instead of compiling its DRL. The index says
- * from which files (their hash, the service's {@code rulesVersion}) each model was built; the engine asks for the
- * version it has read, so a catalog that is not the one this was built from is compiled at run time instead.
+ * Rules compiled before they are needed, as Drools executable models (by {@link ModelGenerator}): the embedded
+ * catalog's, generated when Qaror was built and found on the class path, or a policy team's folder's, written into
+ * a jar by {@code qaror catalog prebuild}. A service's KieBase is assembled from its model class (milliseconds)
+ * instead of compiling its DRL. The index says from which files (their hash, the service's {@code rulesVersion})
+ * each model was built; the engine asks for the version it has read, so a service whose files changed since is
+ * compiled at run time instead.
  */
 public final class PrebuiltCatalog implements PrebuiltRules {
 
     /** The index resource: per line {@code service = version modelClass}. */
     public static final String INDEX = "qaror/prebuilt/catalog.index";
 
+    /** Where the generated classes are, one package per service ({@code FormDeclaration.packageOf}). */
+    static final String CLASS_FOLDER = "qaror/service/";
+
     private record Entry(String version, String modelClass) {
     }
 
     private final Map<String, Entry> entries;
+    private final ClassLoader loader;
 
+    /** The embedded catalog's, from the class path (the service loader's constructor). */
     public PrebuiltCatalog() {
-        this.entries = read();
+        this(PrebuiltCatalog.class.getClassLoader(), read(PrebuiltCatalog.class.getClassLoader()
+                .getResourceAsStream(INDEX)));
     }
 
-    private static Map<String, Entry> read() {
+    private PrebuiltCatalog(ClassLoader loader, Map<String, Entry> entries) {
+        this.loader = loader;
+        this.entries = entries;
+    }
+
+    /**
+     * The rules a jar written by {@code qaror catalog prebuild} holds. Its classes are loaded by a loader of their
+     * own that looks in the jar first: a folder holding services of the embedded catalog, edited, has generated
+     * classes of the same names as the embedded catalog's.
+     *
+     * @throws RulesException when the file cannot be read or holds no index of prebuilt rules
+     */
+    @Override
+    public PrebuiltRules readJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new RulesException("prebuilt rules " + jar + " do not exist or are not a file", List.of());
+        }
+        URL url;
+        try {
+            url = jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new RulesException("prebuilt rules " + jar + " cannot be read: " + e.getMessage(), List.of());
+        }
+        JarFirstLoader jarLoader = new JarFirstLoader(url, PrebuiltCatalog.class.getClassLoader());
+        URL index = jarLoader.findResource(INDEX);
+        if (index == null) {
+            throw new RulesException("prebuilt rules " + jar + " is not a jar written by qaror catalog prebuild "
+                    + "(it holds no " + INDEX + ")", List.of());
+        }
+        try (InputStream in = index.openStream()) {
+            return new PrebuiltCatalog(jarLoader, read(in));
+        } catch (IOException | UncheckedIOException e) {
+            throw new RulesException("prebuilt rules " + jar + " cannot be read: " + e.getMessage(), List.of());
+        }
+    }
+
+    private static Map<String, Entry> read(InputStream in) {
+        if (in == null) {
+            return Map.of();
+        }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        try (InputStream in = PrebuiltCatalog.class.getClassLoader().getResourceAsStream(INDEX)) {
-            if (in == null) {
-                return Map.of();
-            }
+        try (in) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] parts = line.split("[ =]+");
+                if (parts.length != 3) {
+                    throw new UncheckedIOException(new IOException(INDEX + " has a line that is not 'service = "
+                            + "version modelClass': " + line));
+                }
                 entries.put(parts[0], new Entry(parts[1], parts[2]));
             }
         } catch (IOException e) {
@@ -61,8 +117,7 @@ public final class PrebuiltCatalog implements PrebuiltRules {
         }
         Model model;
         try {
-            model = (Model) Class.forName(entry.modelClass(), true, PrebuiltCatalog.class.getClassLoader())
-                    .getDeclaredConstructor().newInstance();
+            model = (Model) Class.forName(entry.modelClass(), true, loader).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -73,7 +128,9 @@ public final class PrebuiltCatalog implements PrebuiltRules {
                     serviceId, cause.toString());
             return null;
         }
-        return KieBaseBuilder.createKieBaseFromModel(model);
+        // The KieBase finds the generated types (a service's Form) through the loader that holds them.
+        return KieBaseBuilder.createKieBaseFromModel(model,
+                KieServices.get().newKieBaseConfiguration(null, loader));
     }
 
     @Override
@@ -81,5 +138,40 @@ public final class PrebuiltCatalog implements PrebuiltRules {
         Map<String, String> versions = new LinkedHashMap<>();
         entries.forEach((id, entry) -> versions.put(id, entry.version()));
         return Collections.unmodifiableMap(versions);
+    }
+
+    /** Loads the generated classes from the jar before its parent; everything else from the parent. */
+    private static final class JarFirstLoader extends URLClassLoader {
+
+        private static final String GENERATED_PACKAGE = CLASS_FOLDER.replace('/', '.');
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        JarFirstLoader(URL jar, ClassLoader parent) {
+            super(new URL[] {jar}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(GENERATED_PACKAGE)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    try {
+                        loaded = findClass(name);
+                    } catch (ClassNotFoundException e) {
+                        loaded = super.loadClass(name, false);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
     }
 }

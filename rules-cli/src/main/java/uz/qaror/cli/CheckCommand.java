@@ -59,6 +59,10 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
+        if (rules.prebuilt != null) {
+            // Checking compiles every service itself; a jar given with it must at least be one that can be read.
+            rules.engine().close();
+        }
         DecisionEngine engine = rules.compilingEngine();
         List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
         List<Diagnostic> diagnostics = new ArrayList<>();

@@ -16,6 +16,13 @@ final class RulesOptions {
             description = "Use the rules in this folder (services/<id>/ and parameters/) instead of the embedded catalog.")
     Path rules;
 
+    /** What --prebuilt does, for every command that takes it. */
+    static final String PREBUILT_DESCRIPTION = "Load the rules of services unchanged since qaror catalog prebuild "
+            + "wrote this jar from it instead of compiling them (others are compiled as usual).";
+
+    @Option(names = "--prebuilt", paramLabel = "JAR", description = PREBUILT_DESCRIPTION)
+    Path prebuilt;
+
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Judge every application as of this date (YYYY-MM-DD) instead of its submission date.")
     LocalDate asOf;
@@ -27,12 +34,12 @@ final class RulesOptions {
     }
 
     DecisionEngine engine() {
-        return builder().build();
+        return builder().prebuiltRules(prebuilt).build();
     }
 
     /**
-     * An engine that compiles every service with the classic compiler, even the embedded catalog's prebuilt ones:
-     * for checking, which reports Drools' own warnings.
+     * An engine that compiles every service with the classic compiler, even prebuilt ones (the embedded catalog's,
+     * a --prebuilt jar's): for checking, which reports Drools' own warnings.
      */
     DecisionEngine compilingEngine() {
         return builder().prebuiltRules(false).build();

@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve the rules in this folder instead of the embedded catalog.")
     Path rules;
 
+    @Option(names = "--prebuilt", paramLabel = "JAR", description = RulesOptions.PREBUILT_DESCRIPTION)
+    Path prebuilt;
+
     @Option(names = "--watch", description = "Reload the rules folder's services when their files change "
             + "(an edit that does not compile leaves the previous version serving).")
     boolean watch;
@@ -87,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ServerOptions options;
         try {
-            ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules)
+            ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules).prebuiltRules(prebuilt)
                     .watch(watch).maxPending(maxPending).decisionLog(decisionLog)
                     .maxBodyBytes(ServerOptions.parseSize(maxBody))
                     .recordTimeout(recordTimeout.deadline())

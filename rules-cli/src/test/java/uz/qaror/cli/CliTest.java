@@ -179,6 +179,44 @@ class CliTest {
     }
 
     @Test
+    void aPrebuiltFolderDecidesAsTheCompiledOneAndABrokenOneWritesNoJar(@TempDir Path dir) throws Exception {
+        Path catalog = dir.resolve("synthetic");
+        Path jar = dir.resolve("out/rules.jar");
+        assertThat(run("catalog", "synthesize", "--count", "2", catalog.toString()).exitCode()).isZero();
+        Run prebuild = run("catalog", "prebuild", "--rules", catalog.toString(), "-o", jar.toString());
+        assertThat(prebuild.exitCode()).as(prebuild.err()).isZero();
+        assertThat(prebuild.out()).contains("prebuilt 2 services").contains("--prebuilt " + jar);
+        Path applications = dir.resolve("apps.jsonl");
+        assertThat(run("generate", "--rules", catalog.toString(), "--count", "300", "-o", applications.toString())
+                .exitCode()).isZero();
+        Path compiled = dir.resolve("compiled.jsonl");
+        Path prebuilt = dir.resolve("prebuilt.jsonl");
+        assertThat(run("batch", "--rules", catalog.toString(), applications.toString(), "-o", compiled.toString())
+                .exitCode()).isZero();
+        Run batch = run("batch", "--rules", catalog.toString(), "--prebuilt", jar.toString(),
+                applications.toString(), "-o", prebuilt.toString());
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        assertThat(Files.readAllLines(prebuilt)).hasSize(300).isEqualTo(Files.readAllLines(compiled));
+
+        Path drl = Files.list(catalog.resolve("services")).sorted().findFirst().orElseThrow().resolve("rules.drl");
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when Applicant( then end\n");
+        Path brokenJar = dir.resolve("broken.jar");
+        Run broken = run("catalog", "prebuild", "--rules", catalog.toString(), "-o", brokenJar.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.err()).contains("rules.drl:").contains("nothing written").doesNotContain("\tat ");
+        assertThat(brokenJar).doesNotExist();
+
+        Path application = Files.writeString(dir.resolve("application.json"), "{}");
+        Run missing = run("evaluate", "--rules", catalog.toString(), "--prebuilt", dir.resolve("no.jar").toString(),
+                application.toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("no.jar").contains("do not exist").doesNotContain("\tat ");
+        Run notAJar = run("check", "--rules", catalog.toString(), "--prebuilt", drl.toString());
+        assertThat(notAJar.exitCode()).isEqualTo(3);
+        assertThat(notAJar.err()).contains("not a jar written by qaror catalog prebuild");
+    }
+
+    @Test
     void exitCodesAreDocumentedAndKept() {
         assertThat(run("--help").out()).contains("Exit codes:").contains("usage error");
         assertThat(run("evaluate", "--no-such-option", "x").exitCode()).isEqualTo(2);

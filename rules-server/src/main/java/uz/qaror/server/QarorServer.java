@@ -54,7 +54,8 @@ public final class QarorServer implements AutoCloseable {
         if (shared != null) {
             this.engine = shared;
         } else {
-            DecisionEngine.Builder builder = DecisionEngine.builder().watch(options.watch()).onReload(this::reloaded);
+            DecisionEngine.Builder builder = DecisionEngine.builder().watch(options.watch()).onReload(this::reloaded)
+                    .prebuiltRules(options.prebuiltRules());
             if (options.rulesDirectory() != null) {
                 builder.rulesDirectory(options.rulesDirectory());
             }

@@ -16,6 +16,8 @@ import uz.qaror.tools.batch.BatchRunner;
  * @param port            the TCP port; 0 picks a free one
  * @param bind            the address to listen on; loopback unless said otherwise
  * @param rulesDirectory  a rules folder, or null for the embedded catalog
+ * @param prebuiltRules   a jar of the folder's rules compiled in advance by {@code qaror catalog prebuild}, or null
+ *                        (see {@link uz.qaror.DecisionEngine.Builder#prebuiltRules(Path)})
  * @param watch           reload the rules folder when its files change
  * @param threads         requests handled at once
  * @param maxPending      requests that may wait for a thread; beyond them a request gets 503 with Retry-After
@@ -32,9 +34,10 @@ import uz.qaror.tools.batch.BatchRunner;
  *                        connection is closed
  * @param shutdownTimeout how long a stop waits for requests in flight
  */
-public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boolean watch, int threads,
-                            int maxPending, String token, Path decisionLog, int logQueue, long maxBodyBytes,
-                            Duration recordTimeout, Duration requestTimeout, Duration shutdownTimeout) {
+public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, Path prebuiltRules, boolean watch,
+                            int threads, int maxPending, String token, Path decisionLog, int logQueue,
+                            long maxBodyBytes, Duration recordTimeout, Duration requestTimeout,
+                            Duration shutdownTimeout) {
 
     /** 1 MB: a generous bound for one application, which is a few kilobytes. */
     public static final long DEFAULT_MAX_BODY = 1L << 20;
@@ -107,6 +110,7 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
         private int port = 8080;
         private InetAddress bind = InetAddress.getLoopbackAddress();
         private Path rulesDirectory;
+        private Path prebuiltRules;
         private boolean watch;
         private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         private int maxPending = 64;
@@ -143,6 +147,11 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
 
         public Builder rulesDirectory(Path rulesDirectory) {
             this.rulesDirectory = rulesDirectory;
+            return this;
+        }
+
+        public Builder prebuiltRules(Path jar) {
+            this.prebuiltRules = jar;
             return this;
         }
 
@@ -197,7 +206,7 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, boo
         }
 
         public ServerOptions build() {
-            return new ServerOptions(port, bind, rulesDirectory, watch, threads, maxPending, token, decisionLog,
+            return new ServerOptions(port, bind, rulesDirectory, prebuiltRules, watch, threads, maxPending, token, decisionLog,
                     logQueue, maxBodyBytes, recordTimeout, requestTimeout, shutdownTimeout);
         }
     }

@@ -22,6 +22,57 @@ public interface PrebuiltRules {
     /** The version of each service built in advance, by service id. */
     java.util.Map<String, String> versions();
 
+    /**
+     * The rules of the same kind that a jar written by {@code qaror catalog prebuild} holds (a policy team's
+     * folder compiled in advance).
+     *
+     * @throws uz.qaror.RulesException when the file cannot be read or is not such a jar
+     */
+    PrebuiltRules readJar(java.nio.file.Path jar);
+
+    /** These rules where they hold a service's content, else {@code other}'s ({@code other} may be null). */
+    default PrebuiltRules orElse(PrebuiltRules other) {
+        if (other == null) {
+            return this;
+        }
+        PrebuiltRules first = this;
+        return new PrebuiltRules() {
+            @Override
+            public KieBase kieBase(String serviceId, String version) {
+                KieBase kieBase = first.kieBase(serviceId, version);
+                return kieBase != null ? kieBase : other.kieBase(serviceId, version);
+            }
+
+            @Override
+            public java.util.Map<String, String> versions() {
+                java.util.Map<String, String> versions = new java.util.LinkedHashMap<>(other.versions());
+                versions.putAll(first.versions());
+                return java.util.Collections.unmodifiableMap(versions);
+            }
+
+            @Override
+            public PrebuiltRules readJar(java.nio.file.Path jar) {
+                return first.readJar(jar);
+            }
+        };
+    }
+
+    /**
+     * The rules in a jar written by {@code qaror catalog prebuild}, read by the prebuilt-rules artifact on the class
+     * path of {@code loader}.
+     *
+     * @throws uz.qaror.RulesException when that artifact is missing, or the jar cannot be read or is not such a jar
+     */
+    static PrebuiltRules inJar(java.nio.file.Path jar, ClassLoader loader) {
+        PrebuiltRules reader = find(loader);
+        if (reader == null) {
+            throw new uz.qaror.RulesException("prebuilt rules " + jar + " cannot be read without the "
+                    + "rules-catalog-prebuilt artifact on the class path (the command line has it)",
+                    java.util.List.of());
+        }
+        return reader.readJar(jar);
+    }
+
     /** The prebuilt rules on the class path of {@code loader}; null when there are none. */
     static PrebuiltRules find(ClassLoader loader) {
         DroolsDates.install(); // before any rule class of the prebuilt catalog loads

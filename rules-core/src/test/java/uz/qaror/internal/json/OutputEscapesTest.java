@@ -27,4 +27,25 @@ class OutputEscapesTest {
 
         assertThat(json).contains(text);
     }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'\u007F', '\u0085', '\u2028', '\u202E', '\u2066', '\uFFFD', '\uFFFF', 'a', '\u0439'})
+    void decisionTextIsWhatTheMapperWritesWhereverTheCharacterIs(char c) throws Exception {
+        String text = "x" + c + "\"\n\uD83D\uDE00";
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("code" + c, text);
+        record.put("nested", Map.of("k", text));
+
+        String written = DecisionJson.text(g -> {
+            g.writeStartObject();
+            g.writeStringField("code" + c, text);
+            g.writeObjectFieldStart("nested");
+            g.writeStringField("k", text);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+
+        assertThat(written).isEqualTo(Json.JSON.writeValueAsString(record));
+        assertThat(Json.JSON.readTree(written).get("code" + c).asText()).isEqualTo(text);
+    }
 }

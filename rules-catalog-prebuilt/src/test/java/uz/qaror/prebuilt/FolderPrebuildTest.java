@@ -1,0 +1,163 @@
+package uz.qaror.prebuilt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uz.qaror.Decision;
+import uz.qaror.Outcome;
+import uz.qaror.DecisionEngine;
+import uz.qaror.Result;
+import uz.qaror.RulesException;
+import uz.qaror.internal.Internals;
+import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.Folders;
+import uz.qaror.tools.testing.DecisionComparison;
+import uz.qaror.tools.testing.TestCase;
+import uz.qaror.tools.testing.TestSuiteReader;
+
+/**
+ * A policy team's folder compiled in advance ({@code qaror catalog prebuild}, {@link ModelGenerator}) and loaded
+ * from its jar: every service of the folder loads from the jar and decides every one of its test cases as the
+ * classic compiler does; a service edited after the jar was written is compiled instead, with its edit; services of
+ * the embedded catalog's names, edited before, decide as edited (the jar's classes, not the embedded ones of the
+ * same name); a file that is not such a jar is refused by name.
+ */
+class FolderPrebuildTest {
+
+    /** Three services of the embedded catalog: one with a decision table, two with plain DRL. */
+    private static final Set<String> SERVICES = Set.of("marriage-registration", "child-benefit", "name-change");
+    private static final String EDITED_RULE = "    decision.refer(\"AGE_REDUCTION_PERMISSION\");";
+
+    @TempDir
+    static Path work;
+    private static Path folder;
+    private static Path jar;
+
+    @BeforeAll
+    static void prebuild() throws IOException {
+        folder = work.resolve("rules");
+        Folders.copyTree(CatalogSource.embedded(FolderPrebuildTest.class.getClassLoader()).root(), folder);
+        try (var services = Files.list(folder.resolve("services"))) {
+            for (Path service : services.toList()) {
+                if (!SERVICES.contains(service.getFileName().toString())) {
+                    deleteTree(service);
+                }
+            }
+        }
+        // An edit the embedded catalog does not have, made before prebuilding: a 17-year-old with the governor's
+        // permission is refused instead of referred to an officer.
+        Path marriage = folder.resolve("services/marriage-registration/rules.drl");
+        String drl = Files.readString(marriage);
+        assertThat(drl).contains(EDITED_RULE);
+        Files.writeString(marriage, drl.replace(EDITED_RULE, "    decision.reject(\"AGE_REDUCTION_PERMISSION\");"));
+        jar = work.resolve("rules.jar");
+        ModelGenerator.Generated generated = ModelGenerator.generate(CatalogSource.directory(folder));
+        try (OutputStream out = Files.newOutputStream(jar)) {
+            generated.writeJar(out);
+        }
+        assertThat(generated.services()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    void everyServiceLoadsFromTheJarAndDecidesEveryTestCaseAsTheClassicCompilerDoes() {
+        try (DecisionEngine prebuilt = DecisionEngine.builder().rulesDirectory(folder).prebuiltRules(jar).build();
+             DecisionEngine classic = DecisionEngine.fromDirectory(folder)) {
+            assertThat(prebuilt.prepareAll()).isEmpty();
+            List<String> differences = new ArrayList<>();
+            int cases = 0;
+            for (String id : SERVICES) {
+                assertThat(Internals.compiled(prebuilt, id).prebuilt()).as(id).isTrue();
+                assertThat(Internals.compiled(classic, id).prebuilt()).as(id).isFalse();
+                for (TestCase test : TestSuiteReader.read(Internals.source(classic).readService(id))) {
+                    Result fast = prebuilt.evaluate(test.application(), test.asOf());
+                    DecisionComparison.difference(fast, classic.evaluate(test.application(), test.asOf()))
+                            .ifPresent(d -> differences.add(test.name() + " " + d));
+                    cases++;
+                }
+            }
+            assertThat(cases).isGreaterThan(30);
+            assertThat(differences).isEmpty();
+        }
+    }
+
+    @Test
+    void aServiceOfAnEmbeddedNameDecidesAsTheFolderSaysNotAsTheEmbeddedCatalogDoes() {
+        JsonNode application = permittedSeventeenYearOld();
+        try (DecisionEngine prebuilt = DecisionEngine.builder().rulesDirectory(folder).prebuiltRules(jar).build();
+             DecisionEngine embedded = DecisionEngine.embedded()) {
+            assertThat(((Decision) embedded.evaluate(application)).outcome()).isEqualTo(Outcome.REFERRED);
+            Decision decision = (Decision) prebuilt.evaluate(application);
+            assertThat(Internals.compiled(prebuilt, "marriage-registration").prebuilt()).isTrue();
+            assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        }
+    }
+
+    @Test
+    void aServiceEditedAfterPrebuildingIsCompiledWithItsEdit(@TempDir Path copy) throws IOException {
+        Folders.copyTree(folder, copy);
+        Path marriage = copy.resolve("services/marriage-registration/rules.drl");
+        Files.writeString(marriage, Files.readString(marriage).replace(
+                "    decision.reject(\"AGE_REDUCTION_PERMISSION\");", EDITED_RULE));
+        try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(copy).prebuiltRules(jar).build()) {
+            Decision decision = (Decision) engine.evaluate(permittedSeventeenYearOld());
+            assertThat(Internals.compiled(engine, "marriage-registration").prebuilt()).isFalse();
+            assertThat(decision.outcome()).isEqualTo(Outcome.REFERRED);
+            assertThat(Internals.compiled(engine, "child-benefit").prebuilt()).isTrue();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAPrebuiltJarIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path notAJar = dir.resolve("rules.jar");
+        Files.writeString(notAJar, "not a jar", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DecisionEngine.builder().rulesDirectory(folder).prebuiltRules(notAJar).build())
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining(notAJar.toString())
+                .hasMessageContaining("not a jar written by qaror catalog prebuild");
+        Path missing = dir.resolve("missing.jar");
+        assertThatThrownBy(() -> DecisionEngine.builder().rulesDirectory(folder).prebuiltRules(missing).build())
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining(missing + " do not exist");
+    }
+
+    @Test
+    void aBrokenServiceIsReportedAtItsLineAndNothingIsGenerated(@TempDir Path copy) throws IOException {
+        Folders.copyTree(folder, copy);
+        Path drl = copy.resolve("services/name-change/rules.drl");
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when Applicant( then end\n");
+        assertThatThrownBy(() -> ModelGenerator.generate(CatalogSource.directory(copy)))
+                .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.diagnostics())
+                        .anySatisfy(d -> assertThat(d.file()).endsWith("services/name-change/rules.drl")));
+    }
+
+    /** The catalog's own test case of a 17-year-old with the governor's permission. */
+    private static JsonNode permittedSeventeenYearOld() {
+        TestCase found = TestSuiteReader.read(CatalogSource.directory(folder).readService("marriage-registration"))
+                .stream()
+                .filter(test -> test.application().toString().contains("age-reduction-permission"))
+                .findFirst().orElseThrow();
+        return found.application();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
