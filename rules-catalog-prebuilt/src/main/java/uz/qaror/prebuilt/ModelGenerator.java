@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -76,18 +77,18 @@ public final class ModelGenerator {
      * @throws RulesException with the diagnostics of every service that does not compile
      */
     public static Generated generate(CatalogSource source) {
-        KieServices kie = KieServices.get();
-        KieFileSystem files = kie.newKieFileSystem();
+        return generate(source, GROUP);
+    }
+
+    /** The same, with {@code group} services compiled by each build of the generator. */
+    static Generated generate(CatalogSource source, int group) {
         Map<String, String> versions = new TreeMap<>();
+        Map<String, List<ServiceCompiler.DrlSource>> sources = new TreeMap<>();
         List<Diagnostic> broken = new ArrayList<>();
         for (String id : source.serviceIds()) {
             try {
                 ServiceFolder folder = source.readService(id);
-                List<ServiceCompiler.DrlSource> drl = ServiceCompiler.drlSources(folder);
-                String dir = "src/main/resources/" + FormDeclaration.packageOf(id).replace('.', '/') + "/";
-                for (int i = 0; i < drl.size(); i++) {
-                    files.write(dir + "rules" + i + ".drl", drl.get(i).drl());
-                }
+                sources.put(id, ServiceCompiler.drlSources(folder));
                 versions.put(id, folder.version());
             } catch (RulesException e) {
                 broken.addAll(source.diagnosticsOf(id, e));
@@ -96,29 +97,17 @@ public final class ModelGenerator {
         if (!broken.isEmpty()) {
             throw new RulesException("the rules of " + source.displayRoot() + " do not compile", broken);
         }
-        KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
-        List<Diagnostic> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(m -> Diagnostic.error(source.displayRoot(), 0, 0,
-                        "the executable model does not compile: " + m.getText()))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw new RulesException("the executable model of " + source.displayRoot() + " does not compile",
-                    errors);
-        }
-        InternalKieModule module = (InternalKieModule) builder.getKieModule();
         Map<String, String> models = new TreeMap<>();
         Map<String, byte[]> classes = new TreeMap<>();
-        for (String name : module.getFileNames()) {
-            if (name.endsWith("/drools-model")) {
-                for (String model : new String(module.getBytes(name), StandardCharsets.UTF_8).split("\\s+")) {
-                    // The file also names the Drools version it was written by ("Drools-Model-Version:10.2.0")
-                    if (!model.isBlank() && !model.contains(":")) {
-                        models.put(model.substring(0, model.lastIndexOf('.')), model);
-                    }
-                }
-            } else if (name.endsWith(".class") && name.startsWith(PrebuiltCatalog.CLASS_FOLDER)) {
-                classes.put(name, module.getBytes(name));
+        List<String> ids = new ArrayList<>(sources.keySet());
+        // In groups: the generator holds every generated source of a build in memory (about 7 MB a service), so
+        // 700 services in one build needed some 5 GB of heap. Each service's classes are in a package of its own.
+        for (int from = 0; from < ids.size(); from += group) {
+            Map<String, List<ServiceCompiler.DrlSource>> services = new TreeMap<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + group))) {
+                services.put(id, sources.get(id));
             }
+            build(source, services, models, classes);
         }
         StringBuilder index = new StringBuilder("# service = version of its files, model class (written by "
                 + ModelGenerator.class.getSimpleName() + ")\n");
@@ -132,5 +121,64 @@ public final class ModelGenerator {
                     .append('\n');
         }
         return new Generated(Collections.unmodifiableMap(classes), index.toString(), versions.size());
+    }
+
+    /** Services compiled by one build of the executable model. */
+    private static final int GROUP = 40;
+
+    /** A package statement on a line of its own: {@code package qaror.service.x;}. */
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package[ \\t]+[\\w.]+[ \\t]*;?[ \\t]*$");
+
+    /**
+     * A service's DRL texts as one file, in their order. Rules of equal salience fire in the order they were
+     * loaded; the classic compiler loads a service's texts in this order, the generator reads the files of a build
+     * in the order of a hash of their paths (the service's name among them), so files of their own would order a
+     * decision table's rules before or after the DRL's by the name. The later texts lose their package statement,
+     * the same as the first's (the classic compiler checked each).
+     */
+    static byte[] oneFile(List<ServiceCompiler.DrlSource> drl) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < drl.size(); i++) {
+            String source = new String(drl.get(i).drl(), StandardCharsets.UTF_8);
+            text.append(i == 0 ? source : PACKAGE.matcher(source).replaceFirst("")).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Builds the executable model of a group of services, adding each one's model class and class files. */
+    private static void build(CatalogSource source, Map<String, List<ServiceCompiler.DrlSource>> group,
+                              Map<String, String> models, Map<String, byte[]> classes) {
+        KieServices kie = KieServices.get();
+        KieFileSystem files = kie.newKieFileSystem();
+        for (Map.Entry<String, List<ServiceCompiler.DrlSource>> service : group.entrySet()) {
+            String dir = "src/main/resources/" + FormDeclaration.packageOf(service.getKey()).replace('.', '/') + "/";
+            files.write(dir + "rules.drl", oneFile(service.getValue()));
+        }
+        KieBuilder builder = kie.newKieBuilder(files, WithoutGeneratedRules.LOADER)
+                .buildAll(ExecutableModelProject.class);
+        List<Diagnostic> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(m -> Diagnostic.error(source.displayRoot(), 0, 0,
+                        "the executable model does not compile: " + m.getText()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new RulesException("the executable model of " + source.displayRoot() + " does not compile",
+                    errors);
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith("/drools-model")) {
+                for (String model : new String(module.getBytes(name), StandardCharsets.UTF_8).split("\\s+")) {
+                    // The file also names the Drools version it was written by ("Drools-Model-Version:10.2.0")
+                    if (!model.isBlank() && !model.contains(":")) {
+                        models.put(model.substring(0, model.lastIndexOf('.')), model);
+                    }
+                }
+            } else if (name.endsWith(".class") && name.startsWith(PrebuiltCatalog.CLASS_FOLDER)) {
+                classes.put(name, module.getBytes(name));
+            }
+        }
+        // The build registered its module under the default release id; the next group's replaces it, the last
+        // one is let go here.
+        kie.getRepository().removeKieModule(module.getReleaseId());
     }
 }

@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import uz.qaror.Decision;
 import uz.qaror.Outcome;
@@ -38,8 +42,9 @@ import uz.qaror.tools.testing.TestSuiteReader;
  */
 class FolderPrebuildTest {
 
-    /** Three services of the embedded catalog: one with a decision table, two with plain DRL. */
-    private static final Set<String> SERVICES = Set.of("marriage-registration", "child-benefit", "name-change");
+    /** Four services of the embedded catalog: two with a decision table beside their DRL, two with DRL alone. */
+    private static final Set<String> SERVICES = Set.of("marriage-registration", "child-benefit", "name-change",
+            "mortgage-subsidy");
     private static final String EDITED_RULE = "    decision.refer(\"AGE_REDUCTION_PERMISSION\");";
 
     @TempDir
@@ -70,6 +75,62 @@ class FolderPrebuildTest {
             generated.writeJar(out);
         }
         assertThat(generated.services()).isEqualTo(SERVICES.size());
+    }
+
+    @Test
+    void theJarHoldsEveryServicesOwnFormThoughTheEmbeddedCatalogsAreOnTheClassPath() throws IOException {
+        // The embedded catalog's generated classes are on this class path, with the same names; a Form taken from
+        // there would lack what the folder's descriptor adds.
+        assertThat(getClass().getClassLoader().getResource("qaror/service/marriage_registration/Form.class"))
+                .isNotNull();
+        try (var entries = new java.util.jar.JarFile(jar.toFile())) {
+            for (String id : SERVICES) {
+                String form = uz.qaror.internal.build.FormDeclaration.packageOf(id).replace('.', '/') + "/Form.class";
+                assertThat(entries.getEntry(form)).as(form).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void rulesOfEqualSalienceAreInTheClassicCompilersOrder(@TempDir Path copies) throws IOException {
+        // Rules of equal salience fire in the order they were loaded, which decides the order of a decision's fired
+        // rules. The generator read a service's files in the order of a hash of their paths, the service's name in
+        // them: copies of one service under other names put its decision table after its DRL or before.
+        CatalogSource embedded = CatalogSource.embedded(FolderPrebuildTest.class.getClassLoader());
+        uz.qaror.tools.generate.SyntheticCatalog.write(embedded, 30 * 3, copies);
+        Path copiesJar = work.resolve("copies.jar");
+        CatalogSource source = CatalogSource.directory(copies);
+        List<String> tables = source.serviceIds().stream()
+                .filter(id -> id.startsWith("mortgage-subsidy-") || id.startsWith("child-benefit-")).toList();
+        assertThat(tables).hasSize(6);
+        try (var services = Files.list(copies.resolve("services"))) {
+            for (Path service : services.toList()) {
+                if (!tables.contains(service.getFileName().toString())) {
+                    deleteTree(service);
+                }
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(copiesJar)) {
+            ModelGenerator.generate(CatalogSource.directory(copies)).writeJar(out);
+        }
+        try (DecisionEngine prebuilt = DecisionEngine.builder().rulesDirectory(copies).prebuiltRules(copiesJar)
+                .build();
+             DecisionEngine classic = DecisionEngine.fromDirectory(copies)) {
+            for (String id : tables) {
+                assertThat(Internals.compiled(prebuilt, id).prebuilt()).isTrue();
+                assertThat(loadOrder(Internals.compiled(prebuilt, id).kieBase())).as(id)
+                        .isEqualTo(loadOrder(Internals.compiled(classic, id).kieBase()));
+            }
+        }
+    }
+
+    /** A rule base's rules in the order they were loaded (the order rules of equal salience fire in). */
+    static List<String> loadOrder(org.kie.api.KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .map(org.drools.base.definitions.rule.impl.RuleImpl.class::cast)
+                .sorted(java.util.Comparator.comparingInt(
+                        org.drools.base.definitions.rule.impl.RuleImpl::getLoadOrder))
+                .map(org.drools.base.definitions.rule.impl.RuleImpl::getName).toList();
     }
 
     @Test
@@ -112,12 +173,29 @@ class FolderPrebuildTest {
         Path marriage = copy.resolve("services/marriage-registration/rules.drl");
         Files.writeString(marriage, Files.readString(marriage).replace(
                 "    decision.reject(\"AGE_REDUCTION_PERMISSION\");", EDITED_RULE));
+        Logger logger = (Logger) LoggerFactory.getLogger(DecisionEngine.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
         try (DecisionEngine engine = DecisionEngine.builder().rulesDirectory(copy).prebuiltRules(jar).build()) {
             Decision decision = (Decision) engine.evaluate(permittedSeventeenYearOld());
             assertThat(Internals.compiled(engine, "marriage-registration").prebuilt()).isFalse();
             assertThat(decision.outcome()).isEqualTo(Outcome.REFERRED);
             assertThat(Internals.compiled(engine, "child-benefit").prebuilt()).isTrue();
+        } finally {
+            logger.detachAppender(warnings);
         }
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .startsWith("service marriage-registration changed since its rules were prebuilt");
+    }
+
+    @Test
+    void servicesGeneratedInSeveralBuildsGiveTheSameJarAsInOne() {
+        CatalogSource source = CatalogSource.directory(folder);
+        ModelGenerator.Generated together = ModelGenerator.generate(source);
+        ModelGenerator.Generated apart = ModelGenerator.generate(source, 2);
+        assertThat(apart.index()).isEqualTo(together.index());
+        assertThat(apart.classes().keySet()).isEqualTo(together.classes().keySet());
     }
 
     @Test

@@ -72,6 +72,8 @@ class PrebuiltCatalogTest {
                     .isEqualTo(new PrebuiltCatalog().versions().get(id));
             assertThat(fast.rules()).as(id).isEqualTo(compiled.rules())
                     .isEqualTo(Internals.compiled(alone, id).rules());
+            assertThat(FolderPrebuildTest.loadOrder(fast.kieBase())).as(id)
+                    .isEqualTo(FolderPrebuildTest.loadOrder(compiled.kieBase()));
         }
     }
 

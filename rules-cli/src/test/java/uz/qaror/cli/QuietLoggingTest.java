@@ -32,6 +32,7 @@ class QuietLoggingTest {
         assertThat(appender.isStarted()).isTrue();
         assertThat(context.getLogger("org.drools.mvel.MVELConstraint").getLevel()).isEqualTo(Level.ERROR);
         assertThat(context.getLogger("uz.qaror.server").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("uz.qaror.DecisionEngine").getEffectiveLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("org.drools.compiler").getEffectiveLevel()).isEqualTo(Level.ERROR);
     }
 

@@ -26,8 +26,8 @@ public final class CatalogCodegen {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
-        // The classes of an earlier build go first: they are on this program's class path, and a declared type
-        // (Form) found there is taken as given and not generated again, so deleting it afterwards would lose it.
+        // The classes of an earlier build go first, so that a service removed from the catalog leaves none behind
+        // (the generator itself compiles without them: WithoutGeneratedRules).
         deleteTree(out.resolve("qaror/service"));
         try {
             ModelGenerator.Generated generated = ModelGenerator.generate(
