@@ -90,8 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ServerOptions options;
         try {
-            ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules).prebuiltRules(prebuilt)
-                    .watch(watch).maxPending(maxPending).decisionLog(decisionLog)
+            ServerOptions.Builder builder = ServerOptions.builder().port(port).bind(bind).rulesDirectory(rules)
+                    .prebuiltRules(prebuilt).watch(watch).maxPending(maxPending).decisionLog(decisionLog)
                     .maxBodyBytes(ServerOptions.parseSize(maxBody))
                     .recordTimeout(recordTimeout.deadline())
                     .requestTimeout(Duration.ofSeconds(requestTimeout))

@@ -206,8 +206,8 @@ public record ServerOptions(int port, InetAddress bind, Path rulesDirectory, Pat
         }
 
         public ServerOptions build() {
-            return new ServerOptions(port, bind, rulesDirectory, prebuiltRules, watch, threads, maxPending, token, decisionLog,
-                    logQueue, maxBodyBytes, recordTimeout, requestTimeout, shutdownTimeout);
+            return new ServerOptions(port, bind, rulesDirectory, prebuiltRules, watch, threads, maxPending, token,
+                    decisionLog, logQueue, maxBodyBytes, recordTimeout, requestTimeout, shutdownTimeout);
         }
     }
 }
