@@ -768,13 +768,17 @@ public final class DecisionEngine implements AutoCloseable {
             return null;
         }
         org.kie.api.KieBase kieBase = prebuilt.kieBase(folder.id(), folder.version());
-        if (kieBase == null && prebuilt.versions().containsKey(folder.id())) {
+        if (kieBase != null) {
+            return ServiceCompiler.prebuilt(folder, kieBase);
+        }
+        String prebuiltVersion = prebuilt.versions().get(folder.id());
+        if (prebuiltVersion != null) {
             // An operator who gave a jar expects a fast start: say which services it no longer covers, and why.
             LOG.warn("service {} changed since its rules were prebuilt (rules version {}, prebuilt {}): compiled at "
                     + "run time; qaror catalog prebuild writes them again", folder.id(), folder.version(),
-                    prebuilt.versions().get(folder.id()));
+                    prebuiltVersion);
         }
-        return kieBase == null ? null : ServiceCompiler.prebuilt(folder, kieBase);
+        return null;
     }
 
     CompiledService compiled(String serviceId) {

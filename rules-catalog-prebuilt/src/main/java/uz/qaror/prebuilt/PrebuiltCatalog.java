@@ -38,6 +38,9 @@ public final class PrebuiltCatalog implements PrebuiltRules {
     /** Where the generated classes are, one package per service ({@code FormDeclaration.packageOf}). */
     static final String CLASS_FOLDER = "qaror/service/";
 
+    /** The package prefix of the generated classes, {@link #CLASS_FOLDER} as a class name begins. */
+    static final String GENERATED_PACKAGE = CLASS_FOLDER.replace('/', '.');
+
     private record Entry(String version, String modelClass) {
     }
 
@@ -75,14 +78,27 @@ public final class PrebuiltCatalog implements PrebuiltRules {
         }
         JarFirstLoader jarLoader = new JarFirstLoader(url, PrebuiltCatalog.class.getClassLoader());
         URL index = jarLoader.findResource(INDEX);
-        if (index == null) {
-            throw new RulesException("prebuilt rules " + jar + " is not a jar written by qaror catalog prebuild "
-                    + "(it holds no " + INDEX + ")", List.of());
+        try {
+            if (index == null) {
+                throw new RulesException("prebuilt rules " + jar + " is not a jar written by qaror catalog prebuild "
+                        + "(it holds no " + INDEX + ")", List.of());
+            }
+            try (InputStream in = index.openStream()) {
+                return new PrebuiltCatalog(jarLoader, read(in));
+            } catch (IOException | UncheckedIOException e) {
+                throw new RulesException("prebuilt rules " + jar + " cannot be read: " + e.getMessage(), List.of());
+            }
+        } catch (RulesException e) {
+            close(jarLoader); // the loader holds the file open; rules that are not used need not
+            throw e;
         }
-        try (InputStream in = index.openStream()) {
-            return new PrebuiltCatalog(jarLoader, read(in));
-        } catch (IOException | UncheckedIOException e) {
-            throw new RulesException("prebuilt rules " + jar + " cannot be read: " + e.getMessage(), List.of());
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // Nothing of it was used; the refusal is what the caller needs to hear.
         }
     }
 
@@ -143,7 +159,6 @@ public final class PrebuiltCatalog implements PrebuiltRules {
     /** Loads the generated classes from the jar before its parent; everything else from the parent. */
     private static final class JarFirstLoader extends URLClassLoader {
 
-        private static final String GENERATED_PACKAGE = CLASS_FOLDER.replace('/', '.');
 
         static {
             registerAsParallelCapable();

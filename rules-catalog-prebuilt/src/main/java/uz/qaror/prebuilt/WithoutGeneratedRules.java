@@ -16,15 +16,13 @@ final class WithoutGeneratedRules extends ClassLoader {
 
     static final ClassLoader LOADER = new WithoutGeneratedRules(WithoutGeneratedRules.class.getClassLoader());
 
-    private static final String GENERATED_PACKAGE = PrebuiltCatalog.CLASS_FOLDER.replace('/', '.');
-
     private WithoutGeneratedRules(ClassLoader parent) {
         super(parent);
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(GENERATED_PACKAGE)) {
+        if (name.startsWith(PrebuiltCatalog.GENERATED_PACKAGE)) {
             throw new ClassNotFoundException(name);
         }
         return super.loadClass(name, resolve);

@@ -56,13 +56,7 @@ class FolderPrebuildTest {
     static void prebuild() throws IOException {
         folder = work.resolve("rules");
         Folders.copyTree(CatalogSource.embedded(FolderPrebuildTest.class.getClassLoader()).root(), folder);
-        try (var services = Files.list(folder.resolve("services"))) {
-            for (Path service : services.toList()) {
-                if (!SERVICES.contains(service.getFileName().toString())) {
-                    deleteTree(service);
-                }
-            }
-        }
+        keepOnly(folder, SERVICES);
         // An edit the embedded catalog does not have, made before prebuilding: a 17-year-old with the governor's
         // permission is refused instead of referred to an officer.
         Path marriage = folder.resolve("services/marriage-registration/rules.drl");
@@ -103,13 +97,7 @@ class FolderPrebuildTest {
         List<String> tables = source.serviceIds().stream()
                 .filter(id -> id.startsWith("mortgage-subsidy-") || id.startsWith("child-benefit-")).toList();
         assertThat(tables).hasSize(6);
-        try (var services = Files.list(copies.resolve("services"))) {
-            for (Path service : services.toList()) {
-                if (!tables.contains(service.getFileName().toString())) {
-                    deleteTree(service);
-                }
-            }
-        }
+        keepOnly(copies, tables);
         try (OutputStream out = Files.newOutputStream(copiesJar)) {
             ModelGenerator.generate(CatalogSource.directory(copies)).writeJar(out);
         }
@@ -231,10 +219,13 @@ class FolderPrebuildTest {
         return found.application();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
+    /** Removes from a rules folder every service but these. */
+    private static void keepOnly(Path rules, java.util.Collection<String> serviceIds) throws IOException {
+        try (var services = Files.list(rules.resolve("services"))) {
+            for (Path service : services.toList()) {
+                if (!serviceIds.contains(service.getFileName().toString())) {
+                    Folders.deleteTree(service);
+                }
             }
         }
     }

@@ -1,11 +1,11 @@
 package uz.qaror.prebuilt.codegen;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import uz.qaror.RulesException;
 import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.Folders;
 import uz.qaror.prebuilt.ModelGenerator;
 import uz.qaror.prebuilt.PrebuiltCatalog;
 
@@ -28,7 +28,7 @@ public final class CatalogCodegen {
         Path out = Path.of(args[0]);
         // The classes of an earlier build go first, so that a service removed from the catalog leaves none behind
         // (the generator itself compiles without them: WithoutGeneratedRules).
-        deleteTree(out.resolve("qaror/service"));
+        Folders.deleteTree(out.resolve("qaror/service"));
         try {
             ModelGenerator.Generated generated = ModelGenerator.generate(
                     CatalogSource.embedded(CatalogCodegen.class.getClassLoader()));
@@ -39,17 +39,6 @@ public final class CatalogCodegen {
             System.err.println(e.getMessage() + ":");
             e.diagnostics().forEach(d -> System.err.println("  " + d));
             System.exit(1);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }
