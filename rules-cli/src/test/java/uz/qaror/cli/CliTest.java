@@ -186,6 +186,9 @@ class CliTest {
         Run prebuild = run("catalog", "prebuild", "--rules", catalog.toString(), "-o", jar.toString());
         assertThat(prebuild.exitCode()).as(prebuild.err()).isZero();
         assertThat(prebuild.out()).contains("prebuilt 2 services").contains("--prebuilt " + jar);
+        Run intoAFolder = run("catalog", "prebuild", "--rules", catalog.toString(), "-o", dir.toString());
+        assertThat(intoAFolder.exitCode()).isEqualTo(2);
+        assertThat(intoAFolder.err()).contains(dir + " is a folder; name a jar file");
         Path applications = dir.resolve("apps.jsonl");
         assertThat(run("generate", "--rules", catalog.toString(), "--count", "300", "-o", applications.toString())
                 .exitCode()).isZero();
