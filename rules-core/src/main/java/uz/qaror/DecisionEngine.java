@@ -87,19 +87,20 @@ public final class DecisionEngine implements AutoCloseable {
     private final PrebuiltRules prebuilt;
 
     private DecisionEngine(Builder builder) {
-        this.source = builder.directory != null ? CatalogSource.directory(builder.directory)
-                : CatalogSource.embedded(builder.classLoader);
-        this.asOf = builder.asOf;
-        this.text = new ApplicationText(builder.limits);
-        this.timeout = builder.timeout;
         if (builder.watch && builder.directory == null) {
             throw new IllegalStateException("watch(true) needs a rulesDirectory: the embedded catalog never changes");
         }
-        this.reload = builder.watch ? new HotReload(source, services, builder.onReload) : null;
-        PrebuiltRules embedded = source.isEmbedded() && builder.prebuiltRules
+        CatalogSource catalog = builder.directory != null ? CatalogSource.directory(builder.directory)
+                : CatalogSource.embedded(builder.classLoader);
+        PrebuiltRules embedded = catalog.isEmbedded() && builder.prebuiltRules
                 ? PrebuiltRules.find(builder.classLoader) : null;
         this.prebuilt = builder.prebuiltJar == null ? embedded
                 : PrebuiltRules.inJar(builder.prebuiltJar, builder.classLoader).orElse(embedded);
+        this.source = prebuilt == null ? catalog : catalog.withParsedFiles(prebuilt::parsedFile);
+        this.asOf = builder.asOf;
+        this.text = new ApplicationText(builder.limits);
+        this.timeout = builder.timeout;
+        this.reload = builder.watch ? new HotReload(source, services, builder.onReload) : null;
     }
 
     /**

@@ -156,7 +156,7 @@ class DistributionIT {
     }
 
     @Test
-    void theClassDataArchiveHoldsEveryServicesPrebuiltRules() throws Exception {
+    void theClassDataArchiveHoldsEveryServicesPrebuiltRulesAndNoYamlParserIsLoaded() throws Exception {
         Result version = inShell("qaror --version");
         assertThat(version.exit()).as(version.err()).isZero();
         Path archive;
@@ -182,6 +182,8 @@ class DistributionIT {
         }
         assertThat(servicesFromTheArchive).hasSize(30);
         assertThat(servicesFromTheJar).isEmpty();
+        // Nor is a YAML parser loaded: the services' YAML files are read from their JSON form in the prebuilt rules.
+        assertThat(batch.out()).contains("uz.qaror.internal.catalog.YamlAsJson").doesNotContain("org.yaml.snakeyaml");
     }
 
     @Test

@@ -26,6 +26,7 @@ import uz.qaror.RulesException;
 import uz.qaror.internal.build.FormDeclaration;
 import uz.qaror.internal.build.ServiceCompiler;
 import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.ServiceFiles;
 import uz.qaror.internal.catalog.ServiceFolder;
 
 /**
@@ -41,8 +42,11 @@ public final class ModelGenerator {
     private ModelGenerator() {
     }
 
-    /** What was generated: the class files by their path, and the index {@link PrebuiltCatalog} reads. */
-    public record Generated(Map<String, byte[]> classes, String index, int services) {
+    /**
+     * What was generated: the class files by their path, the JSON forms of the catalog's YAML files by their path
+     * ({@link PrebuiltCatalog#PARSED}), and the index {@link PrebuiltCatalog} reads.
+     */
+    public record Generated(Map<String, byte[]> classes, Map<String, byte[]> parsed, String index, int services) {
 
         /** Writes the classes and the index into a classes folder (the build's). */
         public void writeInto(Path folder) throws IOException {
@@ -66,6 +70,7 @@ public final class ModelGenerator {
 
         private Map<String, byte[]> files() {
             Map<String, byte[]> files = new TreeMap<>(classes);
+            files.putAll(parsed);
             files.put(PrebuiltCatalog.INDEX, index.getBytes(StandardCharsets.UTF_8));
             return files;
         }
@@ -85,11 +90,14 @@ public final class ModelGenerator {
         Map<String, String> versions = new TreeMap<>();
         Map<String, List<ServiceCompiler.DrlSource>> sources = new TreeMap<>();
         List<Diagnostic> broken = new ArrayList<>();
+        ParsedForms parsed = new ParsedForms(source);
         for (String id : source.serviceIds()) {
             try {
-                ServiceFolder folder = source.readService(id);
+                ServiceFiles files = source.files(id);
+                ServiceFolder folder = source.readService(id, files);
                 sources.put(id, ServiceCompiler.drlSources(folder));
                 versions.put(id, folder.version());
+                parsed.add(id, files);
             } catch (RulesException e) {
                 broken.addAll(source.diagnosticsOf(id, e));
             }
@@ -120,7 +128,8 @@ public final class ModelGenerator {
             index.append(service.getKey()).append(" = ").append(service.getValue()).append(' ').append(model)
                     .append('\n');
         }
-        return new Generated(Collections.unmodifiableMap(classes), index.toString(), versions.size());
+        return new Generated(Collections.unmodifiableMap(classes), parsed.forms(), index.toString(),
+                versions.size());
     }
 
     /** Services compiled by one build of the executable model. */

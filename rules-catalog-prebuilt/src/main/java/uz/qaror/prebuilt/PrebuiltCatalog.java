@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -35,6 +36,12 @@ public final class PrebuiltCatalog implements PrebuiltRules {
     /** The index resource: per line {@code service = version modelClass}. */
     public static final String INDEX = "qaror/prebuilt/catalog.index";
 
+    /**
+     * Where the JSON forms of the catalog's YAML files are: {@code PARSED + "services/x/service.yaml.json"}, the
+     * file's path in the catalog with {@code .json} added.
+     */
+    public static final String PARSED = "qaror/prebuilt/parsed/";
+
     /** Where the generated classes are, one package per service ({@code FormDeclaration.packageOf}). */
     static final String CLASS_FOLDER = "qaror/service/";
 
@@ -46,16 +53,19 @@ public final class PrebuiltCatalog implements PrebuiltRules {
 
     private final Map<String, Entry> entries;
     private final ClassLoader loader;
+    /** A resource of these rules alone (a jar's, never one of the same name on the class path). */
+    private final Function<String, URL> resources;
 
     /** The embedded catalog's, from the class path (the service loader's constructor). */
     public PrebuiltCatalog() {
         this(PrebuiltCatalog.class.getClassLoader(), read(PrebuiltCatalog.class.getClassLoader()
-                .getResourceAsStream(INDEX)));
+                .getResourceAsStream(INDEX)), PrebuiltCatalog.class.getClassLoader()::getResource);
     }
 
-    private PrebuiltCatalog(ClassLoader loader, Map<String, Entry> entries) {
+    private PrebuiltCatalog(ClassLoader loader, Map<String, Entry> entries, Function<String, URL> resources) {
         this.loader = loader;
         this.entries = entries;
+        this.resources = resources;
     }
 
     /**
@@ -84,7 +94,7 @@ public final class PrebuiltCatalog implements PrebuiltRules {
                         + "(it holds no " + INDEX + ")", List.of());
             }
             try (InputStream in = index.openStream()) {
-                return new PrebuiltCatalog(jarLoader, read(in));
+                return new PrebuiltCatalog(jarLoader, read(in), jarLoader::findResource);
             } catch (IOException | UncheckedIOException e) {
                 throw new RulesException("prebuilt rules " + jar + " cannot be read: " + e.getMessage(), List.of());
             }
@@ -147,6 +157,20 @@ public final class PrebuiltCatalog implements PrebuiltRules {
         // The KieBase finds the generated types (a service's Form) through the loader that holds them.
         return KieBaseBuilder.createKieBaseFromModel(model,
                 KieServices.get().newKieBaseConfiguration(null, loader));
+    }
+
+    @Override
+    public byte[] parsedFile(String serviceId, String version, String file) {
+        Entry entry = entries.get(serviceId);
+        URL json = entry == null || !entry.version().equals(version) ? null : resources.apply(PARSED + file + ".json");
+        if (json == null) {
+            return null;
+        }
+        try (InputStream in = json.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null; // the engine reads the YAML file itself
+        }
     }
 
     @Override

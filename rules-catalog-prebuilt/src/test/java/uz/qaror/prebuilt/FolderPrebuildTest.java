@@ -86,6 +86,36 @@ class FolderPrebuildTest {
     }
 
     @Test
+    void theJarHoldsTheJsonFormOfEveryYamlFileForTheServicesVersionOnly() throws IOException {
+        CatalogSource source = CatalogSource.directory(folder);
+        uz.qaror.internal.build.PrebuiltRules rules = new PrebuiltCatalog().readJar(jar);
+        for (String id : SERVICES) {
+            uz.qaror.internal.catalog.ServiceFiles files = source.files(id);
+            for (var file : source.yamlFiles(id, files).entrySet()) {
+                assertThat(rules.parsedFile(id, files.version(), file.getKey())).as(file.getKey())
+                        .isEqualTo(CatalogSource.jsonForm(file.getKey(), file.getValue())).isNotNull();
+                assertThat(rules.parsedFile(id, "0123456789ab", file.getKey())).as(file.getKey()).isNull();
+            }
+        }
+        // The class path holds the embedded catalog's forms under the same names: a jar without forms has none.
+        String form = PrebuiltCatalog.PARSED + "services/name-change/service.yaml.json";
+        assertThat(getClass().getClassLoader().getResource(form)).isNotNull();
+        Path classesOnly = work.resolve("classes-only.jar");
+        try (var in = new java.util.jar.JarFile(jar.toFile());
+             var out = new java.util.jar.JarOutputStream(Files.newOutputStream(classesOnly))) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                if (!entry.getName().startsWith(PrebuiltCatalog.PARSED)) {
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    out.write(in.getInputStream(entry).readAllBytes());
+                    out.closeEntry();
+                }
+            }
+        }
+        assertThat(new PrebuiltCatalog().readJar(classesOnly).parsedFile("name-change",
+                source.files("name-change").version(), "services/name-change/service.yaml")).isNull();
+    }
+
+    @Test
     void rulesOfEqualSalienceAreInTheClassicCompilersOrder(@TempDir Path copies) throws IOException {
         // Rules of equal salience fire in the order they were loaded, which decides the order of a decision's fired
         // rules. The generator read a service's files in the order of a hash of their paths, the service's name in

@@ -72,7 +72,7 @@ final class CatalogPrebuildCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("prebuilt " + generated.services() + " services of " + source.displayRoot() + " into " + output
-                + " (" + generated.classes().size() + " classes)");
+                + " (" + generated.classes().size() + " classes, " + generated.parsed().size() + " YAML files parsed)");
         out.println("use it with: --rules " + rules + " --prebuilt " + output);
         out.flush();
         return Qaror.DONE;

@@ -34,7 +34,7 @@ public final class CatalogCodegen {
                     CatalogSource.embedded(CatalogCodegen.class.getClassLoader()));
             generated.writeInto(out);
             System.out.println("prebuilt " + generated.services() + " services of the embedded catalog: "
-                    + generated.classes().size() + " classes");
+                    + generated.classes().size() + " classes, " + generated.parsed().size() + " YAML files parsed");
         } catch (RulesException e) {
             System.err.println(e.getMessage() + ":");
             e.diagnostics().forEach(d -> System.err.println("  " + d));

@@ -23,6 +23,17 @@ public interface PrebuiltRules {
     java.util.Map<String, String> versions();
 
     /**
+     * The JSON form of one of the YAML files of service {@code serviceId} (its own or a shared one; {@code file} is
+     * its path in the catalog), parsed when the rules were built; null unless they were built from exactly the
+     * files of {@code version}.
+     *
+     * @see uz.qaror.internal.catalog.CatalogSource.ParsedFiles
+     */
+    default byte[] parsedFile(String serviceId, String version, String file) {
+        return null;
+    }
+
+    /**
      * The rules of the same kind that a jar written by {@code qaror catalog prebuild} holds (a policy team's
      * folder compiled in advance).
      *
@@ -41,6 +52,12 @@ public interface PrebuiltRules {
             public KieBase kieBase(String serviceId, String version) {
                 KieBase kieBase = first.kieBase(serviceId, version);
                 return kieBase != null ? kieBase : other.kieBase(serviceId, version);
+            }
+
+            @Override
+            public byte[] parsedFile(String serviceId, String version, String file) {
+                byte[] json = first.parsedFile(serviceId, version, file);
+                return json != null ? json : other.parsedFile(serviceId, version, file);
             }
 
             @Override

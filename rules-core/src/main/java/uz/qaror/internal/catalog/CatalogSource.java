@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -52,6 +54,9 @@ public final class CatalogSource {
     private static final JavaType CALENDAR = TYPES.constructType(HolidayCalendar.class);
     private static final JavaType SERIES_LIST = TYPES.constructCollectionType(List.class, ParameterSeries.class);
 
+    private static final String CALENDAR_FILE = "calendar.yaml";
+    private static final String SHARED_PARAMETERS = "parameters/";
+
     private static final java.util.regex.Pattern SERVICE_ID =
             java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
@@ -60,6 +65,25 @@ public final class CatalogSource {
     private final boolean embedded;
     /** The folder with links resolved, to refuse files that lead out of it; null for the embedded catalog. */
     private final Path realRoot;
+    /** The JSON forms of its YAML files that prebuilt rules hold; {@link #NONE} when there are none. */
+    private final ParsedFiles parsedFiles;
+
+    /**
+     * Where a catalog's YAML files are already parsed: the JSON form ({@link #jsonForm}) that prebuilt rules hold of
+     * a file of a service whose files are those the rules were built from (its {@code version}).
+     */
+    @FunctionalInterface
+    public interface ParsedFiles {
+
+        /**
+         * @param file the file's path in the catalog: {@code services/x/service.yaml}, {@code parameters/bca.yaml},
+         *             {@code calendar.yaml}
+         * @return its JSON form; null when there is none for this version of the service
+         */
+        byte[] json(String serviceId, String version, String file);
+    }
+
+    private static final ParsedFiles NONE = (serviceId, version, file) -> null;
 
     /**
      * The shared parameters and the working days parsed last, with the files they were parsed from: every service
@@ -94,11 +118,20 @@ public final class CatalogSource {
         return value;
     }
 
-    private CatalogSource(Path root, String displayRoot, boolean embedded, Path realRoot) {
+    private CatalogSource(Path root, String displayRoot, boolean embedded, Path realRoot, ParsedFiles parsedFiles) {
         this.root = root;
         this.displayRoot = displayRoot;
         this.embedded = embedded;
         this.realRoot = realRoot;
+        this.parsedFiles = parsedFiles;
+    }
+
+    /**
+     * The same catalog, reading a YAML file from its JSON form where {@code parsed} holds one for the service's
+     * version (a tenth of the time), else from the file.
+     */
+    public CatalogSource withParsedFiles(ParsedFiles parsed) {
+        return new CatalogSource(root, displayRoot, embedded, realRoot, parsed == null ? NONE : parsed);
     }
 
     /** A rules folder that a policy team edits. */
@@ -118,7 +151,7 @@ public final class CatalogSource {
             throw new RulesException("rules folder " + root + " cannot be read: " + e.getMessage(), List.of());
         }
         return new CatalogSource(root, display.endsWith("/") ? display.substring(0, display.length() - 1) : display,
-                false, realRoot);
+                false, realRoot, NONE);
     }
 
     /** The catalog shipped in the rules-catalog jar (or its classes folder) on the classpath. */
@@ -143,7 +176,7 @@ public final class CatalogSource {
             } else {
                 markerPath = Path.of(uri);
             }
-            return new CatalogSource(markerPath.getParent(), "catalog", true, null);
+            return new CatalogSource(markerPath.getParent(), "catalog", true, null, NONE);
         } catch (URISyntaxException | IOException e) {
             throw new RulesException("cannot open the embedded catalog at " + marker + ": " + e.getMessage(),
                     List.of());
@@ -227,46 +260,48 @@ public final class CatalogSource {
      * @throws RulesException naming the file and the entry of a broken calendar
      */
     public HolidayCalendar.WorkingDays workingDays() {
-        Path file = root.resolve("calendar.yaml");
-        return workingDays(Files.exists(file) ? readBytes(file) : null);
+        Path file = root.resolve(CALENDAR_FILE);
+        return workingDays(Files.exists(file) ? readBytes(file) : null, name -> null);
     }
 
-    private HolidayCalendar.WorkingDays workingDays(byte[] calendarFile) {
+    private HolidayCalendar.WorkingDays workingDays(byte[] calendarFile, Function<String, byte[]> json) {
         return parsedOnce(calendarParsed, List.of(), Collections.singletonList(calendarFile),
-                () -> parseWorkingDays(calendarFile));
+                () -> parseWorkingDays(calendarFile, json));
     }
 
-    private HolidayCalendar.WorkingDays parseWorkingDays(byte[] calendarFile) {
-        HolidayCalendar calendar = calendarFile != null
-                ? readYaml(calendarFile, displayRoot + "/calendar.yaml", CALENDAR) : HolidayCalendar.WEEKENDS_ONLY;
+    private HolidayCalendar.WorkingDays parseWorkingDays(byte[] calendarFile, Function<String, byte[]> json) {
+        HolidayCalendar calendar = calendarFile != null ? readYaml(calendarFile, displayRoot + "/" + CALENDAR_FILE,
+                CALENDAR, json.apply(CALENDAR_FILE)) : HolidayCalendar.WEEKENDS_ONLY;
         try {
             return calendar.workingDays();
         } catch (IllegalArgumentException e) {
-            throw new RulesException("broken calendar", List.of(Diagnostic.error(displayRoot + "/calendar.yaml",
+            throw new RulesException("broken calendar", List.of(Diagnostic.error(displayRoot + "/" + CALENDAR_FILE,
                     0, 0, e.getMessage())));
         }
     }
 
     /** The shared parameters, from {@code parameters/*.yaml}. */
     public ParameterTable sharedParameters() {
-        return new ParameterTable(readSharedParameters(this::readBytes));
+        return new ParameterTable(readSharedParameters(this::readBytes, name -> null));
     }
 
-    private List<ParameterSeries> readSharedParameters(java.util.function.Function<Path, byte[]> contents) {
+    private List<ParameterSeries> readSharedParameters(Function<Path, byte[]> contents, Function<String, byte[]> json) {
         List<Path> files = sorted(root.resolve("parameters"), ".yaml");
         List<byte[]> bytes = new ArrayList<>();
         for (Path file : files) {
             bytes.add(contents.apply(file));
         }
-        return parsedOnce(sharedParsed, files, bytes, () -> parseSharedParameters(files, bytes));
+        return parsedOnce(sharedParsed, files, bytes, () -> parseSharedParameters(files, bytes, json));
     }
 
-    private List<ParameterSeries> parseSharedParameters(List<Path> files, List<byte[]> contents) {
+    private List<ParameterSeries> parseSharedParameters(List<Path> files, List<byte[]> contents,
+                                                        Function<String, byte[]> json) {
         List<ParameterSeries> all = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String display = display(file);
-            ParameterSeries series = readYaml(contents.get(i), display, SERIES);
+            ParameterSeries series = readYaml(contents.get(i), display, SERIES,
+                    json.apply(SHARED_PARAMETERS + file.getFileName()));
             String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!expected.equals(series.id())) {
                 throw new RulesException("broken parameter file", List.of(Diagnostic.error(display, 1, 1,
@@ -312,7 +347,10 @@ public final class CatalogSource {
             throw new RulesException("missing file", List.of(Diagnostic.error(displayDir + "/service.yaml", 0, 0,
                     "file not found")));
         }
-        ServiceDescriptor descriptor = readYaml(descriptorFile, displayDir + "/service.yaml", DESCRIPTOR);
+        Function<String, byte[]> json = file -> parsedFiles.json(id, files.version(), file);
+        String inCatalog = "services/" + id + "/";
+        ServiceDescriptor descriptor = readYaml(descriptorFile, displayDir + "/service.yaml", DESCRIPTOR,
+                json.apply(inCatalog + "service.yaml"));
         if (!id.equals(descriptor.id())) {
             throw new RulesException("broken service descriptor", List.of(Diagnostic.error(
                     displayDir + "/service.yaml", 1, 1,
@@ -320,11 +358,13 @@ public final class CatalogSource {
         }
         byte[] reasonsFile = files.content(dir.resolve("reasons.yaml"));
         Map<String, Map<String, String>> reasons = reasonsFile != null
-                ? readYaml(reasonsFile, displayDir + "/reasons.yaml", REASONS) : Map.of();
+                ? readYaml(reasonsFile, displayDir + "/reasons.yaml", REASONS, json.apply(inCatalog + "reasons.yaml"))
+                : Map.of();
         byte[] parametersFile = files.content(dir.resolve("parameters.yaml"));
         List<ParameterSeries> own = parametersFile != null
-                ? readYaml(parametersFile, displayDir + "/parameters.yaml", SERIES_LIST) : List.of();
-        List<ParameterSeries> shared = readSharedParameters(files::content);
+                ? readYaml(parametersFile, displayDir + "/parameters.yaml", SERIES_LIST,
+                        json.apply(inCatalog + "parameters.yaml")) : List.of();
+        List<ParameterSeries> shared = readSharedParameters(files::content, json);
         for (ParameterSeries series : own) {
             if (shared.stream().anyMatch(s -> s.id().equals(series.id()))) {
                 throw new RulesException("broken service parameters", List.of(Diagnostic.error(
@@ -333,11 +373,66 @@ public final class CatalogSource {
             }
         }
         return new ServiceFolder(descriptor, dir, displayDir, reasons, files.ruleFiles(), files.otherFiles(),
-                new ParameterTable(shared).with(own), workingDays(files.content(root.resolve("calendar.yaml"))),
+                new ParameterTable(shared).with(own), workingDays(files.content(root.resolve(CALENDAR_FILE)), json),
                 files.version(), files);
     }
 
-    private <T> T readYaml(byte[] content, String display, JavaType type) {
+    /**
+     * The YAML files a service's decisions depend on (its own and those every service shares), by their path in the
+     * catalog ({@link ParsedFiles}), as read in {@code files}.
+     */
+    public Map<String, byte[]> yamlFiles(String id, ServiceFiles files) {
+        Map<String, byte[]> yaml = new LinkedHashMap<>();
+        Path dir = root.resolve("services").resolve(id);
+        for (String name : List.of("service.yaml", "reasons.yaml", "parameters.yaml")) {
+            byte[] content = files.content(dir.resolve(name));
+            if (content != null) {
+                yaml.put("services/" + id + "/" + name, content);
+            }
+        }
+        byte[] calendar = files.content(root.resolve(CALENDAR_FILE));
+        if (calendar != null) {
+            yaml.put(CALENDAR_FILE, calendar);
+        }
+        for (Path shared : sorted(root.resolve("parameters"), ".yaml")) {
+            byte[] content = files.content(shared);
+            if (content != null) {
+                yaml.put(SHARED_PARAMETERS + shared.getFileName(), content);
+            }
+        }
+        return yaml;
+    }
+
+    /**
+     * The JSON form of a catalog YAML file named by its path in the catalog (which says what it holds): the same
+     * values, read in a tenth of the time; null when the file has no JSON form that reads the same.
+     */
+    public static byte[] jsonForm(String file, byte[] yaml) {
+        return YamlAsJson.convert(yaml, typeOf(file));
+    }
+
+    private static JavaType typeOf(String file) {
+        if (file.equals(CALENDAR_FILE)) {
+            return CALENDAR;
+        } else if (file.startsWith(SHARED_PARAMETERS)) {
+            return SERIES;
+        } else if (file.endsWith("/service.yaml")) {
+            return DESCRIPTOR;
+        } else if (file.endsWith("/reasons.yaml")) {
+            return REASONS;
+        } else if (file.endsWith("/parameters.yaml")) {
+            return SERIES_LIST;
+        }
+        throw new IllegalArgumentException("not a YAML file of the catalog: " + file);
+    }
+
+    private <T> T readYaml(byte[] content, String display, JavaType type, byte[] json) {
+        if (json != null) {
+            T value = YamlAsJson.read(json, type);
+            if (value != null) {
+                return value;
+            }
+        }
         try {
             return YamlFiles.read(content, display, type);
         } catch (CatalogException e) {

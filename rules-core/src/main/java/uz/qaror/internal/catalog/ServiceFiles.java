@@ -71,22 +71,32 @@ public final class ServiceFiles {
             toRead.add(root.resolve("calendar.yaml"));
         }
         toRead.addAll(CatalogSource.sorted(root.resolve("parameters"), ".yaml"));
-        toRead.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        // Each path's name in the catalog made once: sorting by names made in the comparator made each one ten
+        // times over (a tenth of reading a service).
+        List<Named> named = new ArrayList<>(toRead.size());
+        for (Path file : toRead) {
+            named.add(new Named(file, root.relativize(file).toString()));
+        }
+        named.sort(Comparator.comparing(Named::name));
 
         Map<Path, byte[]> contents = new LinkedHashMap<>();
         MessageDigest digest = sha256();
-        for (Path file : toRead) {
+        for (Named each : named) {
+            Path file = each.file();
             refuseLinkOut(file, realRoot, source);
             byte[] bytes = readAll(file, source);
             contents.put(file, bytes);
             // The same bytes as compiled, in the order and form of every earlier version: path, NUL, bytes, NUL.
-            digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(each.name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(bytes);
             digest.update((byte) 0);
         }
         return new ServiceFiles(Collections.unmodifiableMap(contents), List.copyOf(ruleFiles),
                 List.copyOf(otherFiles), HexFormat.of().formatHex(digest.digest()).substring(0, 12));
+    }
+
+    private record Named(Path file, String name) {
     }
 
     /** The hash of every byte read, the service's {@code rulesVersion}. */

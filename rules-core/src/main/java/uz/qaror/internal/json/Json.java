@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The project's two mappers: JSON for applications and decisions, YAML for the files policy teams edit. */
+/**
+ * The project's mappers: JSON for applications and decisions, YAML for the files policy teams edit, and those
+ * files' JSON form in prebuilt rules.
+ */
 public final class Json {
 
     /**
@@ -28,12 +32,21 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    public static final ObjectMapper YAML = YAMLMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    public static final ObjectMapper YAML = catalogFiles(YAMLMapper.builder()).build();
+
+    /**
+     * The catalog's YAML files in the JSON form that prebuilt rules hold them in (parsed once, when the rules were
+     * prebuilt): read with the YAML mapper's settings, so that a file gives the same values either way.
+     */
+    public static final ObjectMapper CATALOG_JSON = catalogFiles(JsonMapper.builder()).build();
+
+    /** How the catalog's files are read, whichever form they are in. */
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B catalogFiles(B builder) {
+        return builder.addModule(new JavaTimeModule())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     /**
      * A reader of applications as strict as {@link #JSON}, under the given limits (depth, string, name, number and

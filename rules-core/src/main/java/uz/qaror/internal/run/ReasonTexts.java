@@ -79,9 +79,13 @@ public final class ReasonTexts {
         return out.toString();
     }
 
+    /**
+     * The engine's reasons in the portal's four languages. JSON, not YAML like a service's: every decision's
+     * process reads them, and a YAML parser loaded for them alone costs a cold start more than the file.
+     */
     private static Map<String, Map<String, String>> loadEngineReasons() {
-        try (InputStream in = ReasonTexts.class.getResourceAsStream("/uz/qaror/engine-reasons.yaml")) {
-            return Map.copyOf(Json.YAML.readValue(in, new TypeReference<Map<String, Map<String, String>>>() { }));
+        try (InputStream in = ReasonTexts.class.getResourceAsStream("/uz/qaror/engine-reasons.json")) {
+            return Map.copyOf(Json.JSON.readValue(in, new TypeReference<Map<String, Map<String, String>>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
