@@ -30,20 +30,7 @@ class TimeBudgetTest {
 
     private static Path loopingCatalog(Path dir, String eachFiring) throws Exception {
         DecisionEngineTest.copy(DecisionEngineTest.CATALOG, dir);
-        Files.writeString(dir.resolve("services/silent/rules.drl"), """
-                package qaror.service.silent;
-
-                import uz.qaror.facts.*;
-
-                rule "Looks again and again"
-                    @legalBasis("Test act")
-                when
-                    $applicant : Applicant()
-                then
-                %s
-                    update($applicant);
-                end
-                """.formatted(eachFiring));
+        LoopingRules.write(dir, eachFiring);
         return dir;
     }
 

@@ -4,18 +4,15 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
@@ -112,26 +109,21 @@ public final class RawDroolsBaseline {
     }
 
     /**
-     * The same on a session of Drools' own pool ({@code KieBase.newKieSessionsPool}), which {@code dispose} resets
-     * and returns to it instead of dropping it.
+     * The same on a session the engine's {@code Sessions} kept from an earlier decision, reset, as the engine
+     * decides: the honest baseline for an engine that reuses sessions.
      *
      * @return the sheet the rules wrote, to compare with a fresh session's
      */
-    static DecisionSheet executePooled(KieSessionsPool pool, CompiledService service, ParsedApplication input) {
-        KieSession session = pool.newKieSession(PSEUDO_CLOCK);
+    static DecisionSheet reused(CompiledService service, ParsedApplication input) {
+        KieSession session = service.sessions().take();
         try {
             return run(session, service, input);
         } finally {
-            session.dispose();
+            service.sessions().giveBack(session, true);
         }
     }
 
-    /** A pool of sessions per KieBase, as an engine keeping one would hold them. */
-    static KieSessionsPool pool(Map<KieBase, KieSessionsPool> pools, CompiledService service) {
-        return pools.computeIfAbsent(service.kieBase(), kieBase -> kieBase.newKieSessionsPool(2));
-    }
-
-    /** Sets the clock to the submission day (a pooled session's clock starts where reset left it), globals, facts, fire. */
+    /** Sets the clock to the submission day (a reused session's clock starts where reset left it), globals, facts, fire. */
     static DecisionSheet run(KieSession session, CompiledService service, ParsedApplication input) {
         SessionPseudoClock clock = session.getSessionClock();
         long noon = input.application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()

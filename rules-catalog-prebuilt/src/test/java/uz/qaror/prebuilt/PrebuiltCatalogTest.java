@@ -21,6 +21,8 @@ import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.explain.Explainer;
 import uz.qaror.internal.explain.Explanation;
 import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.catalog.ServiceFiles;
+import uz.qaror.internal.catalog.ServiceFolder;
 import uz.qaror.tools.generate.ApplicationGenerator;
 import uz.qaror.tools.testing.DecisionComparison;
 import uz.qaror.tools.testing.TestCase;
@@ -74,6 +76,28 @@ class PrebuiltCatalogTest {
                     .isEqualTo(Internals.compiled(alone, id).rules());
             assertThat(FolderPrebuildTest.loadOrder(fast.kieBase())).as(id)
                     .isEqualTo(FolderPrebuildTest.loadOrder(compiled.kieBase()));
+        }
+    }
+
+    @Test
+    void everyYamlFileOfTheEmbeddedCatalogIsReadFromItsJsonFormWithTheSameValues() {
+        PrebuiltCatalog rules = new PrebuiltCatalog();
+        CatalogSource yaml = CatalogSource.embedded(getClass().getClassLoader());
+        CatalogSource parsed = yaml.withParsedFiles(rules::parsedFile);
+        for (String id : yaml.serviceIds()) {
+            ServiceFiles files = yaml.files(id);
+            for (String file : yaml.yamlFiles(id, files).keySet()) {
+                assertThat(rules.parsedFile(id, files.version(), file)).as(file).isNotNull();
+            }
+            ServiceFolder fromYaml = yaml.readService(id, files);
+            ServiceFolder fromJson = parsed.readService(id, files);
+            assertThat(fromJson.descriptor()).as(id).isEqualTo(fromYaml.descriptor());
+            assertThat(fromJson.reasons()).as(id).isEqualTo(fromYaml.reasons());
+            assertThat(fromJson.parameters().ids()).as(id).isEqualTo(fromYaml.parameters().ids());
+            for (String parameter : fromYaml.parameters().ids()) {
+                assertThat(fromJson.parameters().get(parameter)).as(id + " " + parameter)
+                        .isEqualTo(fromYaml.parameters().get(parameter));
+            }
         }
     }
 
@@ -141,6 +165,24 @@ class PrebuiltCatalogTest {
         }
         assertThat(decided).isGreaterThan(count * 9 / 10);
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void decisionsOnReusedSessionsAreThoseOfNewSessions() {
+        // A session goes back reset for the next decision (Sessions); one that kept anything of an earlier
+        // application (a fact, a global, a listener, its clock) would decide differently from a new one.
+        DecisionEngine renewing = DecisionEngine.embedded();
+        assertThat(renewing.prepareAll()).isEmpty();
+        ApplicationGenerator generator = new ApplicationGenerator(renewing.services(), 7, 0.01);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String application = generator.line(i);
+            renewing.serviceIds().forEach(id -> Internals.compiled(renewing, id).sessions().disposeIdle());
+            compare("application " + i + " (reused against new session)", prebuilt.evaluate(application),
+                    renewing.evaluate(application), differences);
+        }
+        assertThat(differences).isEmpty();
+        renewing.close();
     }
 
     @Test

@@ -24,6 +24,7 @@ public record CompiledService(
         List<RuleInfo> rules,
         List<Diagnostic> warnings,
         uz.qaror.internal.run.ReasonTexts.Cache reasonTexts,
+        uz.qaror.internal.run.Sessions sessions,
         boolean prebuilt) {
 
     public CompiledService {

@@ -11,14 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.kie.api.KieServices;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 import uz.qaror.Decision;
@@ -39,8 +36,8 @@ import uz.qaror.internal.input.ParsedApplication;
 import uz.qaror.internal.params.ParameterTable;
 
 /**
- * Decides one parsed application with a service's rules: a fresh session per call (sessions are not
- * thread-safe; the KieBase is), a pseudo clock set to the decision date so that {@code date-effective} and
+ * Decides one parsed application with a service's rules: a session of its own per call (sessions are not
+ * thread-safe; the KieBase is; {@link Sessions} keeps them for reuse), a pseudo clock set to the decision date so that {@code date-effective} and
  * {@code date-expires} judge by it, and the outcome assembled from what the rules wrote.
  */
 public final class Evaluator {
@@ -48,15 +45,7 @@ public final class Evaluator {
     /** A bound on rule firings, so that a rule that re-triggers itself fails instead of hanging a batch. */
     static final int MAX_FIRINGS = 10_000;
 
-    private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
-
     private Evaluator() {
-    }
-
-    private static KieSessionConfiguration pseudoClock() {
-        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
-        configuration.setOption(ClockTypeOption.PSEUDO);
-        return configuration;
     }
 
     /** Thrown when a rule fails while deciding; names the rule. */
@@ -114,8 +103,9 @@ public final class Evaluator {
         Parameters params = new Parameters(date, service.folder().parameters()::lookup);
         AtomicBoolean halted = new AtomicBoolean();
 
-        KieSession session = service.kieBase().newKieSession(PSEUDO_CLOCK, null);
+        KieSession session = service.sessions().take();
         Watchdog.Watch watchdog = budget == null ? null : Watchdog.watch(session, budget, halted);
+        boolean endedWell = false;
         try {
             SessionPseudoClock clock = session.getSessionClock();
             // Drools parses date-effective in the JVM's zone; noon keeps the day whatever the offset.
@@ -152,6 +142,7 @@ public final class Evaluator {
                 throw new RuleFailure("rules of service '" + service.id() + "' fired " + MAX_FIRINGS
                         + " times without ending; a rule probably re-triggers itself", null);
             }
+            endedWell = true;
         } catch (RuleFailure | TimedOut e) {
             throw e;
         } catch (RuntimeException e) {
@@ -162,10 +153,9 @@ public final class Evaluator {
             throw new RuleFailure("rule '" + (rule == null ? "?" : rule.name()) + "' of service '" + service.id()
                     + "' failed: " + rootMessage(e), e);
         } finally {
-            if (watchdog != null) {
-                watchdog.cancel();
-            }
-            session.dispose();
+            // A session the watchdog may still halt, or whose rules failed, is not given to another decision.
+            boolean untouched = watchdog == null || watchdog.cancel();
+            service.sessions().giveBack(session, endedWell && untouched && !halted.get());
         }
         try {
             return assemble(service, input, sheet, params, fired);

@@ -45,6 +45,12 @@ final class Watchdog {
         private final AtomicBoolean halted;
         /** Before this {@link System#nanoTime()} the budget cannot be spent: no need to ask for CPU time. */
         private final long notBefore;
+        /**
+         * Who ended the watch: the watchdog halting the session, or the decision cancelling it. Only one of them
+         * can, so a session whose watch was cancelled can be given to the next decision, never to be halted by a
+         * watchdog that read the set before the cancel.
+         */
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         private Watch(KieSession session, Budget budget, AtomicBoolean halted) {
             this.session = session;
@@ -58,6 +64,9 @@ final class Watchdog {
             if (now - notBefore < 0 || !budget.spent()) {
                 return false;
             }
+            if (!ended.compareAndSet(false, true)) {
+                return true; // cancelled: the session may already decide another application
+            }
             halted.set(true);
             try {
                 session.halt();
@@ -67,8 +76,14 @@ final class Watchdog {
             return true;
         }
 
-        void cancel() {
+        /**
+         * Ends the watch.
+         *
+         * @return true when the watchdog never halted the session and never will; false when it has or is doing so
+         */
+        boolean cancel() {
             WATCHED.remove(this);
+            return ended.compareAndSet(false, true);
         }
     }
 
