@@ -123,7 +123,7 @@ public final class RawDroolsBaseline {
         }
     }
 
-    /** Sets the clock to the submission day (a reused session's clock starts where reset left it), globals, facts, fire. */
+    /** Sets the clock to the submission day (a reused session's clock is back at 0), globals, facts, fire. */
     static DecisionSheet run(KieSession session, CompiledService service, ParsedApplication input) {
         SessionPseudoClock clock = session.getSessionClock();
         long noon = input.application().getDate().atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()

@@ -275,8 +275,8 @@ public final class ServiceCompiler {
         rules.sort(Comparator.comparing(CompiledService.RuleInfo::name));
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
                 ApplicationSchema.forService(folder.descriptor()), rules, warnings,
-                new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()), new uz.qaror.internal.run.Sessions(kieBase),
-                prebuilt);
+                new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()),
+                new uz.qaror.internal.run.Sessions(kieBase), prebuilt);
     }
 
     /**

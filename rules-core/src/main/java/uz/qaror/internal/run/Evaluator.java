@@ -37,8 +37,9 @@ import uz.qaror.internal.params.ParameterTable;
 
 /**
  * Decides one parsed application with a service's rules: a session of its own per call (sessions are not
- * thread-safe; the KieBase is; {@link Sessions} keeps them for reuse), a pseudo clock set to the decision date so that {@code date-effective} and
- * {@code date-expires} judge by it, and the outcome assembled from what the rules wrote.
+ * thread-safe; the KieBase is; {@link Sessions} keeps them for reuse), a pseudo clock set to the decision date so
+ * that {@code date-effective} and {@code date-expires} judge by it, and the outcome assembled from what the rules
+ * wrote.
  */
 public final class Evaluator {
 
