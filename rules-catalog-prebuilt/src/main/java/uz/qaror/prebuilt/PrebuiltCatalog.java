@@ -19,6 +19,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieServices;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 
 import uz.qaror.RulesException;
 import uz.qaror.internal.build.PrebuiltRules;
@@ -55,6 +56,7 @@ public final class PrebuiltCatalog implements PrebuiltRules {
     private final ClassLoader loader;
     /** A resource of these rules alone (a jar's, never one of the same name on the class path). */
     private final Function<String, URL> resources;
+    private volatile KieBaseConfiguration configuration;
 
     /** The embedded catalog's, from the class path (the service loader's constructor). */
     public PrebuiltCatalog() {
@@ -154,9 +156,24 @@ public final class PrebuiltCatalog implements PrebuiltRules {
                     serviceId, cause.toString());
             return null;
         }
-        // The KieBase finds the generated types (a service's Form) through the loader that holds them.
-        return KieBaseBuilder.createKieBaseFromModel(model,
-                KieServices.get().newKieBaseConfiguration(null, loader));
+        return KieBaseBuilder.createKieBaseFromModel(model, configuration());
+    }
+
+    /**
+     * One configuration for every rule base of these rules, made immutable: a KieBase reads its configuration, and
+     * making one (Drools reads its property files through the class loader) took a tenth of loading 700
+     * services. The KieBase finds the generated types (a service's Form) through the loader that holds them.
+     */
+    private KieBaseConfiguration configuration() {
+        KieBaseConfiguration made = configuration;
+        if (made == null) {
+            made = KieServices.get().newKieBaseConfiguration(null, loader);
+            if (made instanceof org.kie.internal.conf.CompositeConfiguration<?, ?, ?> composite) {
+                composite.makeImmutable(); // shared: an option set for one rule base would be an error, not a leak
+            }
+            configuration = made;
+        }
+        return made;
     }
 
     @Override
