@@ -41,7 +41,7 @@ print(f'per decision: batch {batch_us:.1f} us (whole process), raw Drools {$raw_
 }
 
 hot() {
-  echo "== one thread, alternating rounds: raw Drools on fresh facts (the honest baseline), on pooled sessions, on reused facts; evaluate(tree), evaluate(text) =="
+  echo "== one thread, alternating rounds: raw Drools on fresh facts on a new session and on a reused one (the honest baseline: the engine reuses sessions), on reused facts; evaluate(tree), evaluate(text) =="
   echo "\$ java -cp $BENCH uz.qaror.bench.HotLoop 20000 6"
   java -XX:+UseParallelGC -Xmx2g -cp "$BENCH" uz.qaror.bench.HotLoop 20000 6
 }
@@ -64,9 +64,15 @@ cold() {
 }
 
 scale() {
-  echo "== 700 services: compile every rule set, heap after GC =="
+  echo "== 700 services: compile every rule set at run time, heap after GC =="
   echo "\$ java -Xmx512m -cp $BENCH uz.qaror.bench.ScaleCheck 700"
   java -Xmx512m -XX:+UseSerialGC -cp "$BENCH" uz.qaror.bench.ScaleCheck 700 "$WORK/synthetic"
+  echo "== the same 700 services compiled in advance (qaror catalog prebuild), then loaded from the jar =="
+  echo "\$ java -Xmx1g -jar $JAR catalog prebuild --rules synthetic -o synthetic.jar"
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1g -jar "$JAR" catalog prebuild --rules "$WORK/synthetic" \
+    -o "$WORK/synthetic.jar"
+  echo "\$ java -Xmx512m -XX:TieredStopAtLevel=1 -cp $BENCH uz.qaror.bench.ScaleCheck 700 synthetic synthetic.jar"
+  java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$BENCH" uz.qaror.bench.ScaleCheck 700 "$WORK/synthetic" "$WORK/synthetic.jar"
 }
 
 jmh() {
