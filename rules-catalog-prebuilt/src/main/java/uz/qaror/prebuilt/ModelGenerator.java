@@ -97,7 +97,7 @@ public final class ModelGenerator {
                 ServiceFolder folder = source.readService(id, files);
                 sources.put(id, ServiceCompiler.drlSources(folder));
                 versions.put(id, folder.version());
-                parsed.add(id, files);
+                parsed.add(files);
             } catch (RulesException e) {
                 broken.addAll(source.diagnosticsOf(id, e));
             }

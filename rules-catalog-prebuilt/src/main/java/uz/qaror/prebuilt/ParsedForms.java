@@ -27,9 +27,9 @@ final class ParsedForms {
         this.source = source;
     }
 
-    /** Adds the forms of the YAML files service {@code id} was read from. */
-    void add(String id, ServiceFiles files) {
-        for (Map.Entry<String, byte[]> file : source.yamlFiles(id, files).entrySet()) {
+    /** Adds the forms of the YAML files a service was read from. */
+    void add(ServiceFiles files) {
+        for (Map.Entry<String, byte[]> file : source.yamlFiles(files).entrySet()) {
             byte[] seen = yamlSeen.putIfAbsent(file.getKey(), file.getValue());
             if (seen != null) {
                 if (!Arrays.equals(seen, file.getValue())) {

@@ -139,8 +139,8 @@ public final class PrebuiltCatalog implements PrebuiltRules {
 
     @Override
     public KieBase kieBase(String serviceId, String version) {
-        Entry entry = entries.get(serviceId);
-        if (entry == null || !entry.version().equals(version)) {
+        Entry entry = builtFrom(serviceId, version);
+        if (entry == null) {
             return null;
         }
         Model model;
@@ -178,8 +178,7 @@ public final class PrebuiltCatalog implements PrebuiltRules {
 
     @Override
     public byte[] parsedFile(String serviceId, String version, String file) {
-        Entry entry = entries.get(serviceId);
-        URL json = entry == null || !entry.version().equals(version) ? null : resources.apply(PARSED + file + ".json");
+        URL json = builtFrom(serviceId, version) == null ? null : resources.apply(PARSED + file + ".json");
         if (json == null) {
             return null;
         }
@@ -188,6 +187,12 @@ public final class PrebuiltCatalog implements PrebuiltRules {
         } catch (IOException e) {
             return null; // the engine reads the YAML file itself
         }
+    }
+
+    /** The entry of a service built from exactly the files of {@code version}; null when there is none. */
+    private Entry builtFrom(String serviceId, String version) {
+        Entry entry = entries.get(serviceId);
+        return entry != null && entry.version().equals(version) ? entry : null;
     }
 
     @Override

@@ -91,7 +91,7 @@ class FolderPrebuildTest {
         uz.qaror.internal.build.PrebuiltRules rules = new PrebuiltCatalog().readJar(jar);
         for (String id : SERVICES) {
             uz.qaror.internal.catalog.ServiceFiles files = source.files(id);
-            for (var file : source.yamlFiles(id, files).entrySet()) {
+            for (var file : source.yamlFiles(files).entrySet()) {
                 assertThat(rules.parsedFile(id, files.version(), file.getKey())).as(file.getKey())
                         .isEqualTo(CatalogSource.jsonForm(file.getKey(), file.getValue())).isNotNull();
                 assertThat(rules.parsedFile(id, "0123456789ab", file.getKey())).as(file.getKey()).isNull();

@@ -86,7 +86,7 @@ class PrebuiltCatalogTest {
         CatalogSource parsed = yaml.withParsedFiles(rules::parsedFile);
         for (String id : yaml.serviceIds()) {
             ServiceFiles files = yaml.files(id);
-            for (String file : yaml.yamlFiles(id, files).keySet()) {
+            for (String file : yaml.yamlFiles(files).keySet()) {
                 assertThat(rules.parsedFile(id, files.version(), file)).as(file).isNotNull();
             }
             ServiceFolder fromYaml = yaml.readService(id, files);

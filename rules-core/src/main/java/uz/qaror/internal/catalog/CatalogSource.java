@@ -381,25 +381,14 @@ public final class CatalogSource {
      * The YAML files a service's decisions depend on (its own and those every service shares), by their path in the
      * catalog ({@link ParsedFiles}), as read in {@code files}.
      */
-    public Map<String, byte[]> yamlFiles(String id, ServiceFiles files) {
+    public Map<String, byte[]> yamlFiles(ServiceFiles files) {
         Map<String, byte[]> yaml = new LinkedHashMap<>();
-        Path dir = root.resolve("services").resolve(id);
-        for (String name : List.of("service.yaml", "reasons.yaml", "parameters.yaml")) {
-            byte[] content = files.content(dir.resolve(name));
-            if (content != null) {
-                yaml.put("services/" + id + "/" + name, content);
+        files.contents().forEach((file, content) -> {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            if (name.endsWith(".yaml")) {
+                yaml.put(name, content);
             }
-        }
-        byte[] calendar = files.content(root.resolve(CALENDAR_FILE));
-        if (calendar != null) {
-            yaml.put(CALENDAR_FILE, calendar);
-        }
-        for (Path shared : sorted(root.resolve("parameters"), ".yaml")) {
-            byte[] content = files.content(shared);
-            if (content != null) {
-                yaml.put(SHARED_PARAMETERS + shared.getFileName(), content);
-            }
-        }
+        });
         return yaml;
     }
 

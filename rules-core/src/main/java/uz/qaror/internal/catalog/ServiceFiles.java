@@ -104,6 +104,11 @@ public final class ServiceFiles {
         return version;
     }
 
+    /** Every file read, with its content, in the order of the version's hash. */
+    public Map<Path, byte[]> contents() {
+        return contents;
+    }
+
     /** The content of a file as read, or null when the service has no such file. */
     public byte[] content(Path file) {
         return contents.get(file);

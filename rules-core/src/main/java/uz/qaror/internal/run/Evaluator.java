@@ -154,9 +154,9 @@ public final class Evaluator {
             throw new RuleFailure("rule '" + (rule == null ? "?" : rule.name()) + "' of service '" + service.id()
                     + "' failed: " + rootMessage(e), e);
         } finally {
-            // A session the watchdog may still halt, or whose rules failed, is not given to another decision.
+            // A session the watchdog halted or may still halt, or whose rules failed, goes to no other decision.
             boolean untouched = watchdog == null || watchdog.cancel();
-            service.sessions().giveBack(session, endedWell && untouched && !halted.get());
+            service.sessions().giveBack(session, endedWell && untouched);
         }
         try {
             return assemble(service, input, sheet, params, fired);

@@ -57,19 +57,26 @@ public final class Sessions {
      * @param reusable whether its decision ended as it should and nothing else (the watchdog) can still touch it
      */
     public void giveBack(KieSession session, boolean reusable) {
-        if (reusable && idleCount.incrementAndGet() <= KEPT) {
-            try {
-                ((StatefulKnowledgeSessionImpl) session).reset();
-                idle.addFirst(session);
-                return;
-            } catch (RuntimeException e) {
-                // A session that cannot be reset is not used again.
-            }
-            idleCount.decrementAndGet();
-        } else if (reusable) {
-            idleCount.decrementAndGet();
+        if (!reusable || !roomForOneMore()) {
+            session.dispose();
+            return;
         }
-        session.dispose();
+        try {
+            ((StatefulKnowledgeSessionImpl) session).reset();
+            idle.addFirst(session);
+        } catch (RuntimeException e) {
+            idleCount.decrementAndGet(); // a session that cannot be reset is not used again
+            session.dispose();
+        }
+    }
+
+    /** Counts one more idle session when fewer than {@link #KEPT} are kept. */
+    private boolean roomForOneMore() {
+        if (idleCount.incrementAndGet() <= KEPT) {
+            return true;
+        }
+        idleCount.decrementAndGet();
+        return false;
     }
 
     /**

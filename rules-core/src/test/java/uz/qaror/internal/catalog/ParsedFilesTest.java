@@ -24,7 +24,7 @@ class ParsedFilesTest {
         CatalogSource yaml = copy(dir);
         ServiceFiles files = yaml.files("demo-benefit");
         Map<String, byte[]> forms = new HashMap<>();
-        yaml.yamlFiles("demo-benefit", files).forEach((file, content) ->
+        yaml.yamlFiles(files).forEach((file, content) ->
                 forms.put(file, CatalogSource.jsonForm(file, content)));
         assertThat(forms).containsKeys("services/demo-benefit/service.yaml", "services/demo-benefit/reasons.yaml",
                 "calendar.yaml", "parameters/bca.yaml", "parameters/threshold.yaml").doesNotContainValue(null);
