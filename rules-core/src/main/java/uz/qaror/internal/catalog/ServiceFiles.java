@@ -80,23 +80,40 @@ public final class ServiceFiles {
         named.sort(Comparator.comparing(Named::name));
 
         Map<Path, byte[]> contents = new LinkedHashMap<>();
-        MessageDigest digest = sha256();
         for (Named each : named) {
-            Path file = each.file();
-            refuseLinkOut(file, realRoot, source);
-            byte[] bytes = readAll(file, source);
-            contents.put(file, bytes);
-            // The same bytes as compiled, in the order and form of every earlier version: path, NUL, bytes, NUL.
-            digest.update(each.name().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            digest.update((byte) 0);
+            refuseLinkOut(each.file(), realRoot, source);
+            contents.put(each.file(), readAll(each.file(), source));
+        }
+        // The catalog's shared files sort before services/ (calendar.yaml, parameters/...): their hash, the same for
+        // every service while their bytes are, is hashed once and each service's own files after it.
+        int shared = 0;
+        while (shared < named.size() && !named.get(shared).file().startsWith(dir)) {
+            shared++;
+        }
+        List<Named> sharedFiles = named.subList(0, shared);
+        List<Path> sharedPaths = sharedFiles.stream().map(Named::file).toList();
+        List<byte[]> sharedContents = sharedPaths.stream().map(contents::get).toList();
+        MessageDigest digest = source.sharedFilesHashed(sharedPaths, sharedContents, () -> {
+            MessageDigest hashed = sha256();
+            sharedFiles.forEach(each -> hash(hashed, each, contents.get(each.file())));
+            return hashed;
+        });
+        for (Named each : named.subList(shared, named.size())) {
+            hash(digest, each, contents.get(each.file()));
         }
         return new ServiceFiles(Collections.unmodifiableMap(contents), List.copyOf(ruleFiles),
                 List.copyOf(otherFiles), HexFormat.of().formatHex(digest.digest()).substring(0, 12));
     }
 
     private record Named(Path file, String name) {
+    }
+
+    /** The same bytes as compiled, in the order and form of every earlier version: path, NUL, bytes, NUL. */
+    private static void hash(MessageDigest digest, Named file, byte[] bytes) {
+        digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+        digest.update((byte) 0);
     }
 
     /** The hash of every byte read, the service's {@code rulesVersion}. */

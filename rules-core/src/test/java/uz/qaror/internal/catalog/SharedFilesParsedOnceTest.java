@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import uz.qaror.RulesException;
 
 /**
- * Every service depends on the catalog's shared parameters and calendar, so a catalog parses them once for all its
- * services, and again only when a file's name or bytes change (a rules folder is edited while the engine runs).
+ * Every service depends on the catalog's shared parameters and calendar, so a catalog parses and hashes them once
+ * for all its services, and again only when a file's name or bytes change (a rules folder is edited while the
+ * engine runs).
  */
 class SharedFilesParsedOnceTest {
 
@@ -53,6 +54,44 @@ class SharedFilesParsedOnceTest {
                 .isInstanceOf(RulesException.class)
                 .satisfies(e -> assertThat(((RulesException) e).diagnostics().get(0).message())
                         .contains("id 'threshold' must match the file name 'limit'"));
+    }
+
+    @Test
+    void aServicesVersionHashesTheSharedFilesAsTheyAreNowNotAsTheyWereHashedBefore(@TempDir Path dir) throws Exception {
+        CatalogSource source = copy(dir);
+        Path root = dir.resolve("rules");
+        String before = source.files("demo-benefit").version();
+        assertThat(source.files("identifiers").version()).isEqualTo(hashOf(root, source.files("identifiers")));
+
+        Path threshold = root.resolve("parameters/threshold.yaml");
+        byte[] original = Files.readAllBytes(threshold);
+        Files.writeString(threshold, Files.readString(threshold) + "# edited\n");
+        ServiceFiles edited = source.files("demo-benefit");
+        assertThat(edited.version()).isNotEqualTo(before).isEqualTo(hashOf(root, edited))
+                .isEqualTo(copyOf(root, dir.resolve("fresh")).files("demo-benefit").version());
+
+        Files.write(threshold, original);
+        assertThat(source.files("demo-benefit").version()).isEqualTo(before);
+    }
+
+    /** The version as defined: SHA-256 of each file's path in the catalog, NUL, its bytes, NUL, in order of path. */
+    private static String hashOf(Path root, ServiceFiles files) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.TreeMap<String, byte[]> byName = new java.util.TreeMap<>();
+        files.contents().forEach((file, bytes) -> byName.put(root.relativize(file).toString(), bytes));
+        byName.forEach((name, bytes) -> {
+            digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+            digest.update((byte) 0);
+        });
+        assertThat(byName.keySet()).contains("calendar.yaml", "parameters/threshold.yaml");
+        return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    private static CatalogSource copyOf(Path from, Path to) throws Exception {
+        Folders.copyTree(from, to);
+        return CatalogSource.directory(to);
     }
 
     private static CatalogSource copy(Path dir) throws Exception {
