@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve the rules in this folder instead of the embedded catalog.")
     Path rules;
 
-    @Option(names = "--prebuilt", paramLabel = "JAR", description = RulesOptions.PREBUILT_DESCRIPTION)
+    @Option(names = "--prebuilt", paramLabel = "JAR", description = RulesLocation.PREBUILT_DESCRIPTION)
     Path prebuilt;
 
     @Option(names = "--watch", description = "Reload the rules folder's services when their files change "

@@ -220,6 +220,38 @@ class CliTest {
     }
 
     @Test
+    void loadSaysWhichServicesComeFromThePrebuiltJarAndWhichChangedSince(@TempDir Path dir) throws Exception {
+        Path catalog = dir.resolve("synthetic");
+        Path jar = dir.resolve("rules.jar");
+        assertThat(run("catalog", "synthesize", "--count", "3", catalog.toString()).exitCode()).isZero();
+        assertThat(run("catalog", "prebuild", "--rules", catalog.toString(), "-o", jar.toString()).exitCode()).isZero();
+        Run all = run("catalog", "load", "--rules", catalog.toString(), "--prebuilt", jar.toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).containsPattern("^3 services of .*synthetic ready in \\d+\\.\\d s: 3 from prebuilt rules, "
+                + "0 compiled, 0 failed\n$");
+
+        Path service = Files.list(catalog.resolve("services")).sorted().findFirst().orElseThrow();
+        Path drl = service.resolve("rules.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// edited since the jar was written\n");
+        Run edited = run("catalog", "load", "--rules", catalog.toString(), "--prebuilt", jar.toString());
+        assertThat(edited.exitCode()).as(edited.err()).isZero();
+        assertThat(edited.out()).contains("2 from prebuilt rules, 1 compiled, 0 failed")
+                .contains("compiled, as their files changed since " + jar + " was written: " + service.getFileName());
+
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"broken\" when Applicant( then end\n");
+        Run broken = run("catalog", "load", "--rules", catalog.toString(), "--prebuilt", jar.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("2 from prebuilt rules, 0 compiled, 1 failed");
+        assertThat(broken.err()).contains("rules.drl:").doesNotContain("\tat ");
+
+        Run embedded = run("catalog", "load");
+        assertThat(embedded.exitCode()).isZero();
+        assertThat(embedded.out()).containsPattern("(\\d+) from prebuilt rules, 0 compiled, 0 failed")
+                .doesNotContain("compiled, as");
+        assertThat(run("catalog", "load", "--as-of", "2025-01-01").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void exitCodesAreDocumentedAndKept() {
         assertThat(run("--help").out()).contains("Exit codes:").contains("usage error");
         assertThat(run("evaluate", "--no-such-option", "x").exitCode()).isEqualTo(2);
