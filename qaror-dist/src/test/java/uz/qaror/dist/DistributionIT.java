@@ -159,31 +159,83 @@ class DistributionIT {
     void theClassDataArchiveHoldsEveryServicesPrebuiltRulesAndNoYamlParserIsLoaded() throws Exception {
         Result version = inShell("qaror --version");
         assertThat(version.exit()).as(version.err()).isZero();
-        Path archive;
-        try (Stream<Path> cached = Files.list(home.resolve(".cache/qaror"))) {
-            archive = cached.filter(p -> p.getFileName().toString().endsWith(".jsa")).findFirst().orElseThrow();
-        }
+        Path archive = cached("qaror-.*\\.jsa");
         // The training run decided one application of each service, so a batch over them all maps the prebuilt
         // rules of every service from the archive, not only those of the one service it once evaluated.
-        Result batch = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info:stdout", "-jar",
-                install.resolve("lib/qaror.jar").toString(), "batch", "-o", work.resolve("training.jsonl").toString(),
-                install.resolve("examples/applications").toString()), work, Map.of("HOME", home.toString()));
-        assertThat(batch.exit()).as(batch.err()).isZero();
-        Set<String> servicesFromTheArchive = new TreeSet<>();
-        Set<String> servicesFromTheJar = new TreeSet<>();
-        for (String line : batch.out().split("\n")) {
-            java.util.regex.Matcher rules = java.util.regex.Pattern
-                    .compile(" qaror\\.service\\.([a-z_]+)\\.\\S+ source: (.*)").matcher(line);
-            if (rules.find()) {
-                (rules.group(2).startsWith("shared objects file") ? servicesFromTheArchive : servicesFromTheJar)
-                        .add(rules.group(1));
-            }
-        }
-        assertThat(servicesFromTheArchive).hasSize(30);
-        assertThat(servicesFromTheJar).isEmpty();
+        Result batch = withClassLoadingLog(archive.toString(), "batch", "-o", work.resolve("training.jsonl").toString(),
+                install.resolve("examples/applications").toString());
+        assertThat(servicesWhoseRulesCameFrom(batch, true)).hasSize(30);
+        assertThat(servicesWhoseRulesCameFrom(batch, false)).isEmpty();
+        // picocli's class files are older than Java 6: a static archive holds them, a dynamic one would not.
+        assertThat(batch.out()).containsPattern("picocli\\.CommandLine source: shared objects file\\s");
         // Nor is a YAML parser loaded: the services' YAML files are read from their JSON form in the prebuilt rules.
         assertThat(batch.out()).contains("uz.qaror.internal.catalog.YamlAsJson").doesNotContain("org.yaml.snakeyaml");
+    }
+
+    @Test
+    void aCommandGivenAPrebuiltJarMapsTheJarsClassesFromAnArchiveMadeOncePerJar() throws Exception {
+        Path folder = work.resolve("synthetic");
+        Path jar = work.resolve("synthetic.jar");
+        assertThat(inShell("qaror catalog synthesize --count 3 " + folder).exit()).isZero();
+        Result prebuild = inShell("qaror catalog prebuild --rules " + folder + " -o " + jar);
+        assertThat(prebuild.exit()).as(prebuild.err()).isZero();
+
+        Result load = inShell("qaror catalog load --rules " + folder + " --prebuilt=" + jar);
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.out()).contains("3 from prebuilt rules, 0 compiled, 0 failed");
+        assertThat(load.err()).isEmpty();
+        Path base = cached("qaror-.*\\.jsa");
+        Path archive = cached("prebuilt-.*\\.jsa");
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
+
+        // Both archives mapped, the jar's classes come from the archive, not from the jar.
+        Result mapped = withClassLoadingLog(base + ":" + archive, "catalog", "load", "--rules", folder.toString(),
+                "--prebuilt", jar.toString());
+        assertThat(servicesWhoseRulesCameFrom(mapped, true)).hasSize(3);
+        assertThat(servicesWhoseRulesCameFrom(mapped, false)).isEmpty();
+
+        // Made once: a second command maps it as it is; a jar written again gets an archive made again.
+        Result services = inShell("qaror services --rules " + folder + " --prebuilt " + jar);
+        assertThat(services.exit()).as(services.err()).isZero();
+        assertThat(services.err()).isEmpty();
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(made.toMillis() + 60_000));
+        assertThat(inShell("qaror catalog load --rules " + folder + " --prebuilt " + jar).exit()).isZero();
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(made);
+    }
+
+    /** A qaror command run with these class-data archives, the JVM's class-loading log on standard output. */
+    private static Result withClassLoadingLog(String archives, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:SharedArchiveFile=" + archives, "-Xlog:class+load=info:stdout", "-jar",
+                install.resolve("lib/qaror.jar").toString()));
+        command.addAll(List.of(arguments));
+        Result result = run(command, work, Map.of("HOME", home.toString()));
+        assertThat(result.exit()).as(result.err()).isZero();
+        return result;
+    }
+
+    /** The services (their rules' packages) whose classes the log shows loaded from an archive, or else from a jar. */
+    private static Set<String> servicesWhoseRulesCameFrom(Result classLoadingLog, boolean anArchive) {
+        java.util.regex.Pattern loaded = java.util.regex.Pattern
+                .compile(" qaror\\.service\\.([a-z0-9_]+)\\.\\S+ source: (.*)");
+        Set<String> services = new TreeSet<>();
+        for (String line : classLoadingLog.out().split("\n")) {
+            java.util.regex.Matcher rules = loaded.matcher(line);
+            if (rules.find() && rules.group(2).startsWith("shared objects file") == anArchive) {
+                services.add(rules.group(1));
+            }
+        }
+        return services;
+    }
+
+    /** The one file of the user's cache folder whose name matches. */
+    private static Path cached(String name) throws IOException {
+        try (Stream<Path> cached = Files.list(home.resolve(".cache/qaror"))) {
+            List<Path> matching = cached.filter(p -> p.getFileName().toString().matches(name)).toList();
+            assertThat(matching).as(name).hasSize(1);
+            return matching.get(0);
+        }
     }
 
     @Test
