@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -36,10 +37,8 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Test the rules in this folder (services/<id>/ and parameters/) instead of the "
-                    + "embedded catalog.")
-    Path rules;
+    @Mixin
+    RulesLocation rules;
 
     @Option(names = "--junit", paramLabel = "FILE",
             description = "Also write the results as JUnit XML, for CI (written aside, then moved into place).")
@@ -68,7 +67,7 @@ final class TestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--junit " + junit + " is a folder; name the XML file"
                     + " to write, such as " + junit.resolve("qaror-tests.xml"));
         }
-        DecisionEngine engine = rules == null ? DecisionEngine.embedded() : DecisionEngine.fromDirectory(rules);
+        DecisionEngine engine = rules.engine();
         List<String> ids = ServiceSelection.of(spec, services, engine.serviceIds());
         // One service per core at a time: compiling a rules folder's services is most of a run.
         List<TestRunner.ServiceReport> reports = TestRunner.runAll(engine, ids,

@@ -7,7 +7,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +177,18 @@ class CliTest {
                 .contains("marriage-registration-s");
         Run check = run("check", "--rules", catalog.toString());
         assertThat(check.exitCode()).as(check.out()).isZero();
+        // The copies' screening tests screen a household for copies of the services the real ones name: those of
+        // the same round (s0001-s0030), or of the first round where the last is short (s0031-s0033).
+        List<String> screening;
+        try (Stream<Path> services = Files.list(catalog.resolve("services"))) {
+            screening = services.filter(service -> Files.exists(service.resolve("tests/screening.yaml")))
+                    .map(service -> service.getFileName().toString()).sorted().toList();
+        }
+        assertThat(screening).hasSizeGreaterThan(1);
+        List<String> test = new ArrayList<>(List.of("test", "--rules", catalog.toString()));
+        test.addAll(screening);
+        Run tested = run(test.toArray(String[]::new));
+        assertThat(tested.exitCode()).as(tested.out()).isZero();
         assertThat(run("catalog", "synthesize", catalog.toString()).exitCode()).isEqualTo(2);
     }
 
@@ -229,6 +243,13 @@ class CliTest {
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out()).containsPattern("^3 services of .*synthetic ready in \\d+\\.\\d s: 3 from prebuilt rules, "
                 + "0 compiled, 0 failed\n$");
+
+        // The test cases give the same results on the jar's rules as on the rules compiled from the folder.
+        Run testedOnTheJar = run("test", "--rules", catalog.toString(), "--prebuilt", jar.toString(), "--format",
+                "json");
+        assertThat(testedOnTheJar.exitCode()).as(testedOnTheJar.err()).isZero();
+        assertThat(testedOnTheJar.json().get("cases").asInt()).isPositive();
+        assertThat(testedOnTheJar.out()).isEqualTo(run("test", "--rules", catalog.toString(), "--format", "json").out());
 
         Path service = Files.list(catalog.resolve("services")).sorted().findFirst().orElseThrow();
         Path drl = service.resolve("rules.drl");

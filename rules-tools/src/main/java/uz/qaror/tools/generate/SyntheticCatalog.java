@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import uz.qaror.internal.build.FormDeclaration;
@@ -17,6 +21,13 @@ import uz.qaror.internal.catalog.CatalogSource;
  */
 public final class SyntheticCatalog {
 
+    /** A screening test's block of expected statuses by service, and one of its entries. */
+    private static final Pattern SCREEN = Pattern.compile("^(\\s*)screen:\\s*$");
+    private static final Pattern KEY = Pattern.compile("^(\\s+)([a-z0-9-]+):(.*)$");
+    /** The same block written on one line: {@code screen: {child-benefit: ELIGIBLE, ...}}. */
+    private static final Pattern SCREEN_INLINE = Pattern.compile("^(\\s*screen:\\s*\\{)(.*)(\\}\\s*)$");
+    private static final Pattern INLINE_KEY = Pattern.compile("([a-z0-9-]+)(\\s*:)");
+
     private SyntheticCatalog() {
     }
 
@@ -25,20 +36,71 @@ public final class SyntheticCatalog {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("the source catalog has no services");
         }
-        copyTree(source.root().resolve("parameters"), target.resolve("parameters"), null, null);
+        copyTree(source.root().resolve("parameters"), target.resolve("parameters"), null, null, Map.of());
         Files.writeString(target.resolve("catalog.yaml"), "name: synthetic catalog of " + count + " services\n");
         if (Files.exists(source.root().resolve("calendar.yaml"))) {
             Files.copy(source.root().resolve("calendar.yaml"), target.resolve("calendar.yaml"));
         }
         for (int i = 0; i < count; i++) {
             String original = ids.get(i % ids.size());
-            String id = original + String.format("-s%04d", i + 1);
-            copyTree(source.root().resolve("services").resolve(original), target.resolve("services").resolve(id),
-                    original, id);
+            copyTree(source.root().resolve("services").resolve(original),
+                    target.resolve("services").resolve(copyId(ids, i)), original, copyId(ids, i),
+                    copiesOfTheSameRound(ids, i, count));
         }
     }
 
-    private static void copyTree(Path from, Path to, String originalId, String newId) throws IOException {
+    /** The id of copy {@code index} (from 0): copy {@code r * n + k} is round {@code r}'s copy of service k. */
+    private static String copyId(List<String> ids, int index) {
+        return ids.get(index % ids.size()) + String.format("-s%04d", index + 1);
+    }
+
+    /**
+     * Each service's copy in the round of copy {@code index}, or in the first round where the last round is short
+     * of it: what a copy's screening tests name instead of the real services they screen a household for.
+     */
+    private static Map<String, String> copiesOfTheSameRound(List<String> ids, int index, int count) {
+        int round = index / ids.size();
+        Map<String, String> copies = new HashMap<>();
+        for (int k = 0; k < ids.size(); k++) {
+            int copy = round * ids.size() + k;
+            copies.put(ids.get(k), copyId(ids, copy < count ? copy : k));
+        }
+        return copies;
+    }
+
+    /**
+     * The services named as the keys of a screening test's {@code screen:} block (indented or on one line), renamed
+     * to their copies.
+     */
+    private static String renameScreenedServices(String yaml, Map<String, String> copies) {
+        String[] lines = yaml.split("\n", -1);
+        int screenIndent = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = line.length() - line.stripLeading().length();
+            if (screenIndent >= 0 && !line.isBlank() && indent <= screenIndent) {
+                screenIndent = -1;
+            }
+            Matcher key = KEY.matcher(line);
+            if (screenIndent >= 0 && key.matches() && copies.containsKey(key.group(2))) {
+                lines[i] = key.group(1) + copies.get(key.group(2)) + ":" + key.group(3);
+            }
+            Matcher screen = SCREEN.matcher(line);
+            if (screen.matches()) {
+                screenIndent = screen.group(1).length();
+            }
+            Matcher inline = SCREEN_INLINE.matcher(line);
+            if (inline.matches()) {
+                lines[i] = inline.group(1) + INLINE_KEY.matcher(inline.group(2)).replaceAll(entry ->
+                        Matcher.quoteReplacement(copies.getOrDefault(entry.group(1), entry.group(1)) + entry.group(2)))
+                        + inline.group(3);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void copyTree(Path from, Path to, String originalId, String newId, Map<String, String> copies)
+            throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
@@ -57,7 +119,8 @@ public final class SyntheticCatalog {
                     if (name.equals("service.yaml")) {
                         text = text.replaceFirst("(?m)^id: .*$", "id: " + newId);
                     } else if (source.getParent().getFileName().toString().equals("tests")) {
-                        text = text.replace("service: " + originalId, "service: " + newId);
+                        text = renameScreenedServices(text.replace("service: " + originalId, "service: " + newId),
+                                copies);
                     }
                     Files.writeString(target, text, StandardCharsets.UTF_8);
                 } else {
