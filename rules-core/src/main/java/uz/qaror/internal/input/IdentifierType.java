@@ -1,8 +1,10 @@
 package uz.qaror.internal.input;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The identifier types a descriptor may give a {@code form.*} input ({@code type: pinfl}, ...). A form answer of
@@ -40,6 +42,10 @@ public enum IdentifierType {
 
     /** The identifier type of a declared input type, or empty for {@code string}, {@code integer}, ... */
     public static Optional<IdentifierType> of(String typeName) {
-        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
+        // asked for every identifier answer of every application: a lookup, not a stream over the values
+        return Optional.ofNullable(BY_NAME.get(typeName));
     }
+
+    private static final Map<String, IdentifierType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(IdentifierType::typeName, type -> type));
 }

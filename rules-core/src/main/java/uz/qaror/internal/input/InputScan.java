@@ -33,7 +33,7 @@ final class InputScan {
     /** What is wrong with a tree: a limit broken, or invalid values; null when nothing is. */
     static Found scan(JsonNode root, InputLimits limits) {
         InputScan scan = new InputScan(limits);
-        scan.visit(root, Where.ROOT, 1);
+        scan.visit(root, null, null, -1, 1);
         if (scan.limit != null) {
             return new Found(Failure.Kind.LIMIT_EXCEEDED, List.of(scan.limit));
         }
@@ -90,34 +90,40 @@ final class InputScan {
         }
     }
 
-    private void visit(JsonNode node, Where where, int depth) {
+    /**
+     * Visits a value: the field {@code name} or the item {@code index} of {@code parent} (the root when the parent
+     * is null). Its {@link Where} is made only for an object or array, whose items need it, and for a problem:
+     * most values are strings and numbers without one (a Where for each was a twentieth of a decision's garbage).
+     */
+    private void visit(JsonNode node, Where parent, String name, int index, int depth) {
         if (limit != null) {
             return;
         }
         if (depth > limits.maxDepth()) {
-            limit = depth(where.toString(), limits);
+            limit = depth(at(parent, name, index).toString(), limits);
             return;
         }
         switch (node.getNodeType()) {
             case OBJECT -> {
+                Where where = at(parent, name, index);
                 size += 2;
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext() && limit == null) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    String name = field.getKey();
-                    Where child = where.field(name);
-                    if (name.length() > limits.maxStringLength()) {
-                        limit = new Problem(child.toString(), "is a field name of " + name.length()
-                                + " characters; at most "
+                    String fieldName = field.getKey();
+                    if (fieldName.length() > limits.maxStringLength()) {
+                        limit = new Problem(where.field(fieldName).toString(), "is a field name of "
+                                + fieldName.length() + " characters; at most "
                                 + limits.maxStringLength() + " are accepted (InputLimits.maxStringLength)");
                         return;
                     }
-                    forbidden(name, child, "its name");
-                    size += name.length() + 4;
-                    visit(field.getValue(), child, depth + 1);
+                    forbidden(fieldName, where, fieldName, -1, "its name");
+                    size += fieldName.length() + 4;
+                    visit(field.getValue(), where, fieldName, -1, depth + 1);
                 }
             }
             case ARRAY -> {
+                Where where = at(parent, name, index);
                 String limitName = where.arrayLimit();
                 int max = limitName == null ? limits.maxOtherArrayItems() : arrayLimit(limitName);
                 if (node.size() > max) {
@@ -130,27 +136,27 @@ final class InputScan {
                 size += 2;
                 for (int i = 0; i < node.size() && limit == null; i++) {
                     size++;
-                    visit(node.get(i), where.item(i), depth + 1);
+                    visit(node.get(i), where, null, i, depth + 1);
                 }
             }
             case STRING -> {
                 String text = node.textValue();
                 if (text.length() > limits.maxStringLength()) {
-                    limit = string(where.toString(), text.length(), limits);
+                    limit = string(at(parent, name, index).toString(), text.length(), limits);
                     return;
                 }
-                forbidden(text, where, "it");
+                forbidden(text, parent, name, index, "it");
                 size += text.length() + 2;
             }
             case NUMBER -> {
                 long length = numberLength(node);
                 if (length > limits.maxNumberLength()) {
-                    limit = number(where.toString(), length, limits);
+                    limit = number(at(parent, name, index).toString(), length, limits);
                     return;
                 }
                 String problem = Numbers.problem(node);
                 if (problem != null) {
-                    invalid(new Problem(where.toString(), problem));
+                    invalid(new Problem(at(parent, name, index).toString(), problem));
                 }
                 size += length;
             }
@@ -159,6 +165,14 @@ final class InputScan {
         if (size > limits.maxBytes() && limit == null) {
             limit = bytes(limits);
         }
+    }
+
+    /** Where the field {@code name} or the item {@code index} of {@code parent} is; the root for no parent. */
+    private static Where at(Where parent, String name, int index) {
+        if (parent == null) {
+            return Where.ROOT;
+        }
+        return name != null ? parent.field(name) : parent.item(index);
     }
 
     private int arrayLimit(String name) {
@@ -170,12 +184,13 @@ final class InputScan {
         };
     }
 
-    private void forbidden(String text, Where where, String what) {
-        int at = Characters.firstForbidden(text);
-        if (at >= 0) {
-            invalid(new Problem(where.toString(), what.equals("it") ? "contains " + Characters.describe(text, at)
-                    + " at character " + (at + 1) + "; " + RULE : what + " contains "
-                    + Characters.describe(text, at) + "; " + RULE));
+    private void forbidden(String text, Where parent, String name, int index, String what) {
+        int first = Characters.firstForbidden(text);
+        if (first >= 0) {
+            String character = Characters.describe(text, first);
+            invalid(new Problem(at(parent, name, index).toString(), what.equals("it")
+                    ? "contains " + character + " at character " + (first + 1) + "; " + RULE
+                    : what + " contains " + character + "; " + RULE));
         }
     }
 
