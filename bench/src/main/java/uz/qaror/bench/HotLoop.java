@@ -27,6 +27,9 @@ import uz.qaror.internal.input.ParsedApplication;
  */
 public final class HotLoop {
 
+    private static final com.sun.management.ThreadMXBean ALLOCATED =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     private HotLoop() {
     }
 
@@ -65,7 +68,9 @@ public final class HotLoop {
             long t0 = System.nanoTime();
             prepared.forEach(RawDroolsBaseline::execute);
             long t1 = System.nanoTime();
+            long allocatedBefore = ALLOCATED.getCurrentThreadAllocatedBytes();
             trees.forEach(engine::evaluate);
+            long allocatedByTrees = ALLOCATED.getCurrentThreadAllocatedBytes() - allocatedBefore;
             long t2 = System.nanoTime();
             texts.forEach(engine::evaluate);
             long t3 = System.nanoTime();
@@ -82,6 +87,9 @@ public final class HotLoop {
                     round, drools, read, again, again / drools,
                     round == 1 ? ", " + differ + " of " + prepared.size() + " differ from a new session" : "",
                     reusedFacts, tree, tree / drools, tree / again, text, text / drools, text / again);
+            // Bytes allocated do not depend on how busy the machine is, as times do.
+            System.out.printf(Locale.ROOT, "round %d: evaluate(tree) allocated %,d bytes per application%n", round,
+                    allocatedByTrees / trees.size());
         }
     }
 
