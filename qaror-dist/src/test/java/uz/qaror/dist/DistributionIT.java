@@ -204,6 +204,30 @@ class DistributionIT {
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(made);
     }
 
+    @Test
+    void aLauncherStoppedWhileItMakesItsArchiveLeavesNoHalfWrittenFile() throws Exception {
+        Path cache = work.resolve("stopped-cache");
+        ProcessBuilder builder = new ProcessBuilder(path.resolve("sh").toString(), "-c", "exec qaror --version")
+                .directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("stopped.txt").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("PATH", path.toString(), "HOME", home.toString(),
+                "JAVA_HOME", System.getProperty("java.home"), "QAROR_CACHE", cache.toString()));
+        Process launcher = builder.start();
+        Thread.sleep(1_500); // the training run takes seconds
+        List<ProcessHandle> training = launcher.toHandle().descendants().toList();
+        launcher.destroy(); // SIGTERM, as a service manager or `kill` stops it
+        assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).isEqualTo(143);
+        // A training run the launcher left behind would write its file later: wait for it before looking.
+        for (ProcessHandle run : training) {
+            run.onExit().get(120, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> left = Files.exists(cache) ? Files.list(cache) : Stream.empty()) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.matches(".*\\.\\d+.*"));
+        }
+    }
+
     /** A qaror command run with these class-data archives, the JVM's class-loading log on standard output. */
     private static Result withClassLoadingLog(String archives, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
