@@ -300,12 +300,31 @@ public final class ApplicationReader {
             }
         }
         BigDecimal perCapita = total.divide(BigDecimal.valueOf(size), 0, RoundingMode.HALF_UP);
-        int children = (int) members.stream()
-                .filter(m -> m.isChild() && m.getAge() != null && m.getAge() < 18).count();
-        int dwellings = (int) properties.stream().filter(Property::isDwelling).count();
-        int nonResidential = (int) properties.stream().filter(p -> "non-residential".equals(p.getKind())).count();
-        int cars = (int) vehicles.stream().filter(Vehicle::isCar).count();
-        boolean military = members.stream().anyMatch(Member::isServesInMilitary);
+        // loops, not streams: this runs for every application, and each stream was garbage of its own
+        int children = 0;
+        boolean military = false;
+        for (Member member : members) {
+            if (member.isChild() && member.getAge() != null && member.getAge() < 18) {
+                children++;
+            }
+            military |= member.isServesInMilitary();
+        }
+        int dwellings = 0;
+        int nonResidential = 0;
+        for (Property property : properties) {
+            if (property.isDwelling()) {
+                dwellings++;
+            }
+            if ("non-residential".equals(property.getKind())) {
+                nonResidential++;
+            }
+        }
+        int cars = 0;
+        for (Vehicle vehicle : vehicles) {
+            if (vehicle.isCar()) {
+                cars++;
+            }
+        }
         BigDecimal bank = node.hasNonNull("bankBalance") ? Numbers.decimal(node.get("bankBalance")) : BigDecimal.ZERO;
         return new Household(size, children, total, perCapita, bank, dwellings, nonResidential, cars, military);
     }

@@ -1,6 +1,7 @@
 package uz.qaror.internal.input;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public final class PlausibleDates {
         if (submittedAt.getYear() < EARLIEST_SUBMISSION.getYear()) {
             return Optional.of("is before " + EARLIEST_SUBMISSION + "; no application of the portal is that old");
         }
-        OffsetDateTime latest = OffsetDateTime.now(clock).plusDays(1);
-        if (submittedAt.isAfter(latest)) {
+        // instants compared, as OffsetDateTime.isAfter does, without the zone rules of the clock's zone
+        if (submittedAt.toInstant().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
             return Optional.of("is more than a day in the future (" + submittedAt.toLocalDate()
                     + "); an application is decided once submitted");
         }
