@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public final class SyntheticCatalog {
 
     /** The id of copy {@code index} (from 0): copy {@code r * n + k} is round {@code r}'s copy of service k. */
     private static String copyId(List<String> ids, int index) {
-        return ids.get(index % ids.size()) + String.format("-s%04d", index + 1);
+        return ids.get(index % ids.size()) + String.format(Locale.ROOT, "-s%04d", index + 1);
     }
 
     /**
