@@ -44,9 +44,9 @@ public final class SyntheticCatalog {
         }
         for (int i = 0; i < count; i++) {
             String original = ids.get(i % ids.size());
-            copyTree(source.root().resolve("services").resolve(original),
-                    target.resolve("services").resolve(copyId(ids, i)), original, copyId(ids, i),
-                    copiesOfTheSameRound(ids, i, count));
+            String id = copyId(ids, i);
+            copyTree(source.root().resolve("services").resolve(original), target.resolve("services").resolve(id),
+                    original, id, copiesOfTheSameRound(ids, i, count));
         }
     }
 
