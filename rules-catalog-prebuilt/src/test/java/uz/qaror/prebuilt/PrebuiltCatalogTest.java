@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Language;
 import uz.qaror.Result;
@@ -117,6 +118,33 @@ class PrebuiltCatalogTest {
         }
         assertThat(cases).isGreaterThan(200);
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aFiredRuleIsReportedByTheObjectMadeWhenItsServiceWasCompiled() {
+        // A decision names each fired rule by an object its service made once per rule (by the KieBase's own rule
+        // objects): the executable model's rules, the classic compiler's in groups and alone must all be found so,
+        // or every firing would make its rule's name and legal basis anew.
+        CatalogSource source = Internals.source(classic);
+        int firings = 0;
+        for (DecisionEngine engine : List.of(prebuilt, classic, alone)) {
+            for (String id : source.serviceIds()) {
+                CompiledService service = Internals.compiled(engine, id);
+                assertThat(service.firedRules()).hasSameSizeAs(service.rules());
+                for (TestCase test : TestSuiteReader.read(source.readService(id))) {
+                    if (engine.evaluate(test.application(), test.asOf()) instanceof Decision decision) {
+                        for (Decision.FiredRule rule : decision.firedRules()) {
+                            assertThat(service.firedRules().values()).as("%s: %s", test.name(), rule.name())
+                                    .anySatisfy(made -> assertThat(made).isSameAs(rule));
+                            assertThat(service.rules()).contains(
+                                    new CompiledService.RuleInfo(rule.name(), rule.legalBasis()));
+                            firings++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(firings).isGreaterThan(1000);
     }
 
     @Test

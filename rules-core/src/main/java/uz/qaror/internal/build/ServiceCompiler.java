@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
+import uz.qaror.Decision;
 import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.catalog.RuleFileKind;
@@ -267,14 +269,17 @@ public final class ServiceCompiler {
         String expectedPackage = FormDeclaration.packageOf(folder.id());
         FactType formType = kieBase.getFactType(expectedPackage, "Form");
         List<CompiledService.RuleInfo> rules = new ArrayList<>();
+        Map<Rule, Decision.FiredRule> firedRules = new IdentityHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                rules.add(new CompiledService.RuleInfo(rule.getName(), RuleMetadata.legalBasis(rule)));
+                Decision.FiredRule fired = CompiledService.firedRule(rule);
+                firedRules.put(rule, fired);
+                rules.add(new CompiledService.RuleInfo(fired.name(), fired.legalBasis()));
             }
         }
         rules.sort(Comparator.comparing(CompiledService.RuleInfo::name));
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
-                ApplicationSchema.forService(folder.descriptor()), rules, warnings,
+                ApplicationSchema.forService(folder.descriptor()), rules, firedRules, warnings,
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()),
                 new uz.qaror.internal.run.Sessions(kieBase), prebuilt);
     }

@@ -31,7 +31,6 @@ import uz.qaror.ServiceDescriptor.FeeComponent;
 import uz.qaror.facts.DecisionSheet;
 import uz.qaror.facts.Parameters;
 import uz.qaror.internal.build.CompiledService;
-import uz.qaror.internal.build.RuleMetadata;
 import uz.qaror.internal.input.ParsedApplication;
 import uz.qaror.internal.params.ParameterTable;
 
@@ -119,8 +118,7 @@ public final class Evaluator {
                         // The watchdog's halt may have come before the firing began, when Drools ignores it.
                         session.halt();
                     }
-                    current.set(new FiredRule(event.getMatch().getRule().getName(),
-                            RuleMetadata.legalBasis(event.getMatch().getRule())));
+                    current.set(service.fired(event.getMatch().getRule()));
                     if (trace != null) {
                         trace.fired(event.getMatch());
                     }
@@ -221,18 +219,12 @@ public final class Evaluator {
             reasons.add(engineReason("OFFICER_DECIDES", Outcome.REFERRED));
         }
         Outcome finalOutcome = outcome;
-        List<Reason> shown = reasons.stream().filter(r -> r.effect() == finalOutcome).toList();
-        if (finalOutcome == Outcome.REFERRED && shown.size() < reasons.size()
-                && shown.stream().anyMatch(r -> r.code().equals("OFFICER_DECIDES"))) {
-            shown = reasons; // the officer sees what the rules would have decided
-        }
+        List<Reason> shown = reasonsOf(reasons, finalOutcome);
         // Nothing is charged on a rejection, and nothing is paid unless the application is approved (or an
         // officer, who sees what the rules computed, decides).
         Fee fee = finalOutcome == Outcome.REJECTED ? null : fee(descriptor, input, sheet, params);
         List<Amount> amounts = finalOutcome != Outcome.APPROVED && finalOutcome != Outcome.REFERRED ? List.of()
-                : sheet.amounts().entrySet().stream()
-                        .map(e -> new Amount(e.getKey(), e.getValue().setScale(0, RoundingMode.HALF_UP), "soum"))
-                        .toList();
+                : amounts(sheet);
         LocalDate submissionDate = input.application().getSubmittedAt() == null ? input.application().getDate()
                 : input.application().getSubmittedAt().atZoneSameInstant(
                         uz.qaror.internal.input.ApplicationReader.TASHKENT).toLocalDate();
@@ -240,6 +232,31 @@ public final class Evaluator {
                 input.application().getSubmittedAt(), input.application().getDate(),
                 Deadlines.dueDate(descriptor.deadline(), submissionDate, service.folder().workingDays()),
                 service.version(), fired, params.used());
+    }
+
+    /**
+     * The reasons a decision shows: those of its outcome; all of them when an officer decides what the rules would
+     * have decided, so that the officer sees it. (Loops, not streams: this runs for every decision.)
+     */
+    private static List<Reason> reasonsOf(List<Reason> reasons, Outcome outcome) {
+        List<Reason> shown = new ArrayList<>(reasons.size());
+        boolean officerDecides = false;
+        for (Reason reason : reasons) {
+            if (reason.effect() == outcome) {
+                shown.add(reason);
+                officerDecides |= reason.code().equals("OFFICER_DECIDES");
+            }
+        }
+        return outcome == Outcome.REFERRED && officerDecides ? reasons : shown;
+    }
+
+    /** The sums the rules gave, rounded half up to a whole soum, in the order first given. */
+    private static List<Amount> amounts(DecisionSheet sheet) {
+        List<Amount> amounts = new ArrayList<>(sheet.amounts().size());
+        for (Map.Entry<String, BigDecimal> amount : sheet.amounts().entrySet()) {
+            amounts.add(new Amount(amount.getKey(), amount.getValue().setScale(0, RoundingMode.HALF_UP), "soum"));
+        }
+        return amounts;
     }
 
     private static Reason missingInputReason(ServiceDescriptor descriptor, String path) {
@@ -267,14 +284,26 @@ public final class Evaluator {
             components.add(component(component, schedule, online, bcaValue));
         }
         for (String option : sheet.charges()) {
-            FeeComponent component = schedule.options().stream().filter(o -> o.code().equals(option)).findFirst()
-                    .orElseThrow(() -> new RuleFailure("a rule charged fee option '" + option
-                            + "', which service.yaml's fee.options does not declare", null));
-            components.add(component(component, schedule, online, bcaValue));
+            components.add(component(option(schedule, option), schedule, online, bcaValue));
         }
-        BigDecimal totalBca = components.stream().map(Fee.Component::bca).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal totalSoum = components.stream().map(Fee.Component::soum).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal totalBca = BigDecimal.ZERO;
+        BigDecimal totalSoum = BigDecimal.ZERO;
+        for (Fee.Component component : components) {
+            totalBca = totalBca.add(component.bca());
+            totalSoum = totalSoum.add(component.soum());
+        }
         return new Fee(components, totalBca, totalSoum, bcaValue, schedule.legalBasis());
+    }
+
+    /** The fee option a rule charged, which the service's descriptor must declare. */
+    private static FeeComponent option(ServiceDescriptor.FeeSchedule schedule, String code) {
+        for (FeeComponent option : schedule.options()) {
+            if (option.code().equals(code)) {
+                return option;
+            }
+        }
+        throw new RuleFailure("a rule charged fee option '" + code + "', which service.yaml's fee.options does not "
+                + "declare", null);
     }
 
     /** A charged component at its channel's rate, citing its own act or else the schedule's. */
