@@ -44,6 +44,9 @@ hot() {
   echo "== one thread, alternating rounds: raw Drools on fresh facts on a new session and on a reused one (the honest baseline: the engine reuses sessions), on reused facts; evaluate(tree), evaluate(text) =="
   echo "\$ java -cp $BENCH uz.qaror.bench.HotLoop 20000 6"
   java -XX:+UseParallelGC -Xmx2g -cp "$BENCH" uz.qaror.bench.HotLoop 20000 6
+  echo "== one thread, evaluate(text) in parts: reading the text, reading the application, deciding, beside raw Drools on a reused session =="
+  echo "\$ java -cp $BENCH uz.qaror.bench.PhaseLoop 20000 6"
+  java -XX:+UseParallelGC -Xmx2g -cp "$BENCH" uz.qaror.bench.PhaseLoop 20000 6
 }
 
 cold() {

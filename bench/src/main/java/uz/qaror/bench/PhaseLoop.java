@@ -1,0 +1,110 @@
+package uz.qaror.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uz.qaror.DecisionEngine;
+import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.internal.input.ApplicationText;
+import uz.qaror.internal.input.ParsedApplication;
+import uz.qaror.internal.run.Evaluator;
+
+/**
+ * Where {@code evaluate(text)} spends its time besides Drools: the same applications as {@link HotLoop}, one thread,
+ * each part of a decision run as a pass over all of them, thread CPU time and bytes allocated per application:
+ * <ol>
+ * <li>reading the text: JSON parsing and the input limits' scan;</li>
+ * <li>reading the application: the schema check and the facts (identifiers, dates, household);</li>
+ * <li>deciding ({@code Evaluator.decide}): Drools on a reused session, the listener that names each fired rule,
+ * and the decision put together (reasons, fee, amounts, due date);</li>
+ * <li>raw Drools on a reused session with the same facts: the honest baseline;</li>
+ * <li>{@code evaluate(text)} whole.</li>
+ * </ol>
+ * Passes 3 and 4 swap order every round, so that neither always finds the other's data in the caches. Results are
+ * kept by identity: a {@code Decision}'s {@code hashCode} would fill its reasons' texts in every language.
+ * Usage: {@code PhaseLoop [COUNT] [ROUNDS]}.
+ */
+public final class PhaseLoop {
+
+    private static final com.sun.management.ThreadMXBean THREAD =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long sink;
+
+    private PhaseLoop() {
+    }
+
+    /** Thread CPU nanoseconds and bytes allocated by one pass. */
+    private record Cost(long nanos, long bytes) {
+
+        static Cost of(Runnable pass) {
+            long nanos = THREAD.getCurrentThreadCpuTime();
+            long bytes = THREAD.getCurrentThreadAllocatedBytes();
+            pass.run();
+            return new Cost(THREAD.getCurrentThreadCpuTime() - nanos, THREAD.getCurrentThreadAllocatedBytes() - bytes);
+        }
+
+        String per(int count) {
+            return String.format(Locale.ROOT, "%.1f us, %,d B", nanos / 1e3 / count, bytes / count);
+        }
+    }
+
+    public static void main(String[] args) {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        DecisionEngine engine = DecisionEngine.embedded();
+        engine.prepareAll();
+        List<String> texts = Workload.generated(engine, count, 17);
+        List<RawDroolsBaseline.Prepared> prepared = RawDroolsBaseline.prepare(engine, texts);
+        ApplicationText reader = new ApplicationText(engine.inputLimits());
+        int n = prepared.size();
+        JsonNode[] trees = new JsonNode[n];
+        ParsedApplication[] facts = new ParsedApplication[n];
+        for (int round = 1; round <= rounds; round++) {
+            Cost text = Cost.of(() -> {
+                for (int i = 0; i < n; i++) {
+                    trees[i] = reader.read(texts.get(i)).application();
+                }
+            });
+            Cost application = Cost.of(() -> {
+                for (int i = 0; i < n; i++) {
+                    facts[i] = ApplicationReader.read(trees[i], prepared.get(i).service(), null).application();
+                }
+            });
+            Runnable deciding = () -> {
+                for (int i = 0; i < n; i++) {
+                    if (facts[i] != null) {
+                        sink += System.identityHashCode(Evaluator.decide(prepared.get(i).service(), facts[i]));
+                    }
+                }
+            };
+            Runnable raw = () -> {
+                for (int i = 0; i < n; i++) {
+                    if (facts[i] != null) {
+                        sink += System.identityHashCode(RawDroolsBaseline.reused(prepared.get(i).service(), facts[i]));
+                    }
+                }
+            };
+            Cost decide;
+            Cost drools;
+            if (round % 2 == 1) {
+                decide = Cost.of(deciding);
+                drools = Cost.of(raw);
+            } else {
+                drools = Cost.of(raw);
+                decide = Cost.of(deciding);
+            }
+            Cost whole = Cost.of(() -> texts.forEach(t -> sink += System.identityHashCode(engine.evaluate(t))));
+            System.out.printf(Locale.ROOT, "round %d (one thread, CPU and bytes per application): reading the text "
+                    + "%s; reading the application %s; deciding %s; raw Drools on a reused session %s (deciding "
+                    + "%.2fx of it); evaluate(text) %s (%.2fx of raw Drools)%n", round, text.per(n),
+                    application.per(n), decide.per(n), drools.per(n), decide.nanos() / (double) drools.nanos(),
+                    whole.per(n), whole.nanos() / (double) drools.nanos());
+        }
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+}
