@@ -10,10 +10,12 @@ import java.time.Duration;
  * against {@value #WALL_FACTOR} times the budget, so that rules that wait rather than compute are stopped too.
  * Where the JVM cannot measure a thread's CPU time, only the wall clock counts, against the budget itself.
  *
- * <p>A thread's CPU time is a system call (1.5 us on a virtual machine, as much as a tenth of a decision when it
+ * <p>A thread's CPU time is a system call (0.6-1.5 us on a virtual machine, as much as a tenth of a decision when it
  * was asked five times in each); the wall clock is not. A thread cannot use more CPU time than the wall-clock time
- * that passes, so the CPU time is read once when the budget starts, and again only once as much wall-clock time
- * as the budget has passed.
+ * that passes, so the CPU time is not read again until as much wall-clock time as the budget has passed; and a
+ * budget starts from a reading of the same thread less than a thousandth of the budget old, if there is one, plus
+ * the wall-clock time since ({@link ThreadCpuClock}): never less than the CPU time at the start, so a budget may be
+ * that thousandth more generous, never less.
  *
  * @param thread             the deciding thread's id
  * @param cpuDeadline        the thread's CPU time ({@link ThreadMXBean#getThreadCpuTime}) at which the budget is spent
@@ -25,6 +27,9 @@ public record Budget(long thread, long cpuDeadline, long wallDeadline, long cpuP
     /** How many times the budget a decision may take in wall-clock time. */
     public static final int WALL_FACTOR = 10;
 
+    /** A budget may start from the CPU time read up to this fraction of the budget before (1/1000th). */
+    static final long SLACK_DIVISOR = 1000;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported()
             && THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
@@ -34,7 +39,7 @@ public record Budget(long thread, long cpuDeadline, long wallDeadline, long cpuP
         long nanos = timeout.toNanos();
         long now = System.nanoTime();
         long wall = now + (CPU_TIME ? saturatedTimes(nanos, WALL_FACTOR) : nanos);
-        long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() + nanos : Long.MAX_VALUE;
+        long cpu = CPU_TIME ? ThreadCpuClock.SYSTEM.atLeastNow(nanos / SLACK_DIVISOR) + nanos : Long.MAX_VALUE;
         return new Budget(Thread.currentThread().getId(), cpu, wall, now + nanos);
     }
 
