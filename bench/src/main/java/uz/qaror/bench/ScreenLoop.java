@@ -1,7 +1,6 @@
 package uz.qaror.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -32,22 +31,25 @@ public final class ScreenLoop {
         for (int i = 0; i < count; i++) {
             households[i] = Workload.parse(generator.household(i, date));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] wall = new long[count];
         for (int round = 1; round <= rounds; round++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < count; i++) {
                 long start = System.nanoTime();
                 engine.screen(households[i], date);
                 wall[i] = System.nanoTime() - start;
             }
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / count;
+            // bytes allocated per household: a figure a busy machine does not move, as it moves times
+            long allocated = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / count;
             long[] sorted = wall.clone();
             Arrays.sort(sorted);
             System.out.printf("round %d: %d households, %d services each: wall mean %.0f us, p50 %.0f us, p99 %.0f us;"
-                            + " CPU %.0f us per household%n", round, count, engine.serviceIds().size(),
-                    Arrays.stream(wall).average().orElse(0) / 1e3, sorted[count / 2] / 1e3,
-                    sorted[(int) (count * 0.99)] / 1e3, cpu);
+                            + " CPU %.0f us and %,d bytes allocated per household%n", round, count,
+                    engine.serviceIds().size(), Arrays.stream(wall).average().orElse(0) / 1e3, sorted[count / 2] / 1e3,
+                    sorted[(int) (count * 0.99)] / 1e3, cpu, allocated);
         }
     }
 }

@@ -82,6 +82,28 @@ class IdentifiersTest {
     }
 
     @Test
+    void aNumberCheckedAgainGetsTheSameVerdictFromMemory() {
+        for (String phone : new String[] {"+998901234567", "+998 90 123 45 67", "+998 12", "+7 912 345 67 89"}) {
+            Identifiers.Checked first = Identifiers.phone(phone);
+            assertThat(first).as(phone).isEqualTo(Identifiers.judged(phone));
+            assertThat(Identifiers.phone(phone)).as(phone).isSameAs(first);
+        }
+    }
+
+    @Test
+    void theMemoryOfVerdictsStaysSmallWhateverTheInput() {
+        for (int i = 0; i < 10_000; i++) {
+            Identifiers.phone(String.format("+99890%07d", i));
+            assertThat(Identifiers.rememberedPhones()).isLessThanOrEqualTo(4096);
+        }
+        // a text longer than any phone number is judged every time, never kept
+        String padded = "+998 90 123 45 67" + " ".repeat(40);
+        Identifiers.Checked first = Identifiers.phone(padded);
+        assertThat(first).isEqualTo(Identifiers.judged(padded));
+        assertThat(Identifiers.phone(padded)).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
     void passportStirAndSoato() {
         assertThat(Identifiers.passportProblem("AA1234567")).isEmpty();
         assertThat(Identifiers.passportProblem("A1234567")).isPresent();
