@@ -205,6 +205,41 @@ class DistributionIT {
     }
 
     @Test
+    void theCacheKeepsTheArchivesOfTheThreeJarsMadeLast() throws Exception {
+        // A jar written under a new name every day would leave an archive a day (120 MB for 700 services).
+        Path folder = work.resolve("dated");
+        Path cache = work.resolve("dated-cache");
+        Map<String, String> environment = Map.of("QAROR_CACHE", cache.toString());
+        assertThat(inShell("qaror catalog synthesize --count 1 " + folder, environment).exit()).isZero();
+        Path first = work.resolve("rules-1.jar");
+        Result prebuild = inShell("qaror catalog prebuild --rules " + folder + " -o " + first, environment);
+        assertThat(prebuild.exit()).as(prebuild.err()).isZero();
+        List<Path> made = new ArrayList<>();
+        for (int day = 1; day <= 5; day++) {
+            Path jar = work.resolve("rules-" + day + ".jar");
+            if (day > 1) {
+                Files.copy(first, jar);
+            }
+            Result load = inShell("qaror catalog load --rules " + folder + " --prebuilt " + jar, environment);
+            assertThat(load.exit()).as(load.err()).isZero();
+            try (Stream<Path> archives = Files.list(cache)) {
+                List<Path> now = archives.filter(p -> p.getFileName().toString().startsWith("prebuilt-")).toList();
+                made.addAll(now.stream().filter(p -> !made.contains(p)).toList());
+                assertThat(now).as("day " + day).hasSize(Math.min(day, 3));
+                // the newest three are kept: those of the last three days' jars
+                assertThat(now).containsExactlyInAnyOrderElementsOf(made.subList(Math.max(0, day - 3), day));
+            }
+        }
+        // A jar whose archive was dropped gets it again, and the oldest of the others goes.
+        Result again = inShell("qaror catalog load --rules " + folder + " --prebuilt " + first, environment);
+        assertThat(again.exit()).as(again.err()).isZero();
+        try (Stream<Path> archives = Files.list(cache)) {
+            assertThat(archives.filter(p -> p.getFileName().toString().startsWith("prebuilt-")))
+                    .containsExactlyInAnyOrder(made.get(3), made.get(4), made.get(0));
+        }
+    }
+
+    @Test
     void aLauncherStoppedWhileItMakesItsArchiveLeavesNoHalfWrittenFile() throws Exception {
         Path cache = work.resolve("stopped-cache");
         ProcessBuilder builder = new ProcessBuilder(path.resolve("sh").toString(), "-c", "exec qaror --version")
