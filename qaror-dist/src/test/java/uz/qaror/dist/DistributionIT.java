@@ -205,6 +205,29 @@ class DistributionIT {
     }
 
     @Test
+    void theCacheKeepsTheThreeArchivesOfInstallationsMadeLast() throws Exception {
+        // Every upgrade (another installation's jar) or another Java leaves an archive of about 40 MB; so did the
+        // launcher's former dynamic archives (no -static in their names).
+        Path cache = Files.createDirectories(work.resolve("upgraded-cache"));
+        List<Path> earlier = new ArrayList<>();
+        for (String name : List.of("qaror-11-17.0.1.jsa", "qaror-22-17.0.1-static.jsa", "qaror-33-17.0.1-static.jsa",
+                "qaror-44-21.0.2-static.jsa")) {
+            Path archive = Files.writeString(cache.resolve(name), "an earlier archive");
+            Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                    System.currentTimeMillis() - 3_600_000L * (10 - earlier.size())));
+            earlier.add(archive);
+        }
+        Result version = inShell("qaror --version", Map.of("QAROR_CACHE", cache.toString()));
+        assertThat(version.exit()).as(version.err()).isZero();
+        try (Stream<Path> archives = Files.list(cache)) {
+            List<Path> kept = archives.toList();
+            assertThat(kept).hasSize(3).contains(earlier.get(2), earlier.get(3));
+            assertThat(kept).filteredOn(p -> !earlier.contains(p)).singleElement()
+                    .satisfies(made -> assertThat(made.getFileName().toString()).endsWith("-static.jsa"));
+        }
+    }
+
+    @Test
     void theCacheKeepsTheArchivesOfTheThreeJarsMadeLast() throws Exception {
         // A jar written under a new name every day would leave an archive a day (120 MB for 700 services).
         Path folder = work.resolve("dated");
