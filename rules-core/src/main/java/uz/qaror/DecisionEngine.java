@@ -62,6 +62,11 @@ public final class DecisionEngine implements AutoCloseable {
             public CompiledService compiled(DecisionEngine engine, String serviceId) {
                 return engine.compiled(serviceId);
             }
+
+            @Override
+            public Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith) {
+                return engine.evaluateChecked(application, checkedWith);
+            }
         });
     }
 
@@ -358,6 +363,19 @@ public final class DecisionEngine implements AutoCloseable {
     public Result evaluate(JsonNode application, LocalDate date) {
         Budget budget = Budget.start(timeout);
         return guarded(application, () -> decideRead(text.check(application), date, budget));
+    }
+
+    /**
+     * {@link #evaluate(JsonNode)} of a tree that an {@code ApplicationText} with {@code checkedWith} has read from
+     * text, and so checked: under this engine's own limits it is not walked again (a batch read each record, then
+     * scanned it once more here).
+     */
+    private Result evaluateChecked(JsonNode application, InputLimits checkedWith) {
+        if (!text.limits().equals(checkedWith)) {
+            return evaluate(application);
+        }
+        Budget budget = Budget.start(timeout);
+        return guarded(application, () -> decideRead(new ApplicationText.Read(application, null), asOf, budget));
     }
 
     /** {@return the limits this engine applies to every application} */

@@ -2,7 +2,11 @@ package uz.qaror.internal;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import uz.qaror.DecisionEngine;
+import uz.qaror.InputLimits;
+import uz.qaror.Result;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.catalog.CatalogSource;
 
@@ -17,6 +21,8 @@ public final class Internals {
         CatalogSource source(DecisionEngine engine);
 
         CompiledService compiled(DecisionEngine engine, String serviceId);
+
+        Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith);
     }
 
     private static volatile Access access;
@@ -37,6 +43,15 @@ public final class Internals {
      */
     public static CompiledService compiled(DecisionEngine engine, String serviceId) {
         return access().compiled(engine, serviceId);
+    }
+
+    /**
+     * Decides a tree that an {@link uz.qaror.internal.input.ApplicationText} with {@code checkedWith} read from text
+     * (a batch's record, a request's body): when those are the engine's own limits, its checks of any input are not
+     * made again; otherwise it is decided as {@link DecisionEngine#evaluate(JsonNode)} decides any tree.
+     */
+    public static Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith) {
+        return access().evaluateChecked(engine, application, checkedWith);
     }
 
     private static Access access() {

@@ -12,6 +12,7 @@ import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Failure;
 import uz.qaror.Result;
+import uz.qaror.internal.Internals;
 import uz.qaror.internal.explain.Explainer;
 import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.internal.json.Json;
@@ -53,7 +54,9 @@ final class DecisionEndpoints {
     private void decide(Call call) throws IOException {
         JsonBody.Read read = body.read(call);
         long started = System.nanoTime();
-        Result result = read.failure() != null ? read.failure() : engine.evaluate(read.tree());
+        // the body was read with the engine's limits (JsonBody), so checked: not walked again
+        Result result = read.failure() != null ? read.failure()
+                : Internals.evaluateChecked(engine, read.tree(), engine.inputLimits());
         metrics.decided(result, System.nanoTime() - started);
         audit(call, read, result);
         answer(call, result, null);

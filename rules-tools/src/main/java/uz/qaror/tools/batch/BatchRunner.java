@@ -16,6 +16,7 @@ import uz.qaror.Failure;
 import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Result;
+import uz.qaror.internal.Internals;
 import uz.qaror.internal.run.Budget;
 
 /**
@@ -258,7 +259,8 @@ public final class BatchRunner {
         }
         try {
             beforeDeciding.accept(read.tree());
-            return new Decided(read.tree(), engine.evaluate(read.tree()));
+            // read with the engine's limits, so checked: not walked again
+            return new Decided(read.tree(), Internals.evaluateChecked(engine, read.tree(), engine.inputLimits()));
         } catch (RuntimeException e) {
             // A bug must not silently drop a record: it becomes an error record naming the failure.
             return new Decided(read.tree(), internalError(e));
