@@ -35,6 +35,16 @@ public final class Identifiers {
      */
     private static final Pattern UZBEK_E164 = Pattern.compile("\\+998[1-9]\\d{8}");
 
+    /**
+     * libphonenumber's verdicts on the numbers checked lately, by the text as given (the same text always gets the same
+     * verdict). Screening reads a household once for each service of the catalog, and libphonenumber's validation of
+     * one number costs about 1.8 us and 2 KB here, as much as the rest of reading a small application.
+     */
+    private static final Map<String, Checked> RECENT_PHONES = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_PHONES = 4096;
+    /** Longer texts are judged but not remembered, so the memory stays small whatever an input holds. */
+    private static final int REMEMBERED_LENGTH = 24;
+
     /** The regions of SOATO (4-digit codes) by name. */
     public static final Map<String, String> REGIONS = Map.ofEntries(
             Map.entry("1703", "Andijan"), Map.entry("1706", "Bukhara"), Map.entry("1708", "Jizzakh"),
@@ -162,16 +172,6 @@ public final class Identifiers {
         RECENT_PHONES.put(phone, judged);
         return judged;
     }
-
-    /**
-     * libphonenumber's verdicts on the numbers checked lately, by the text as given (the same text always gets the same
-     * verdict). Screening reads a household once for each service of the catalog, and libphonenumber's validation of
-     * one number costs about 1.8 us and 2 KB here, as much as the rest of reading a small application.
-     */
-    private static final Map<String, Checked> RECENT_PHONES = new ConcurrentHashMap<>();
-    private static final int REMEMBERED_PHONES = 4096;
-    /** Longer texts are judged but not remembered, so the memory stays small whatever an input holds. */
-    private static final int REMEMBERED_LENGTH = 24;
 
     /** How many verdicts are remembered now. */
     static int rememberedPhones() {
