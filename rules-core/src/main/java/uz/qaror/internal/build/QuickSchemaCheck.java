@@ -3,6 +3,7 @@ package uz.qaror.internal.build;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,12 @@ final class QuickSchemaCheck {
                     }
                     node.allowed = new ArrayList<>();
                     value.forEach(node.allowed::add);
+                    node.allowedTexts = new HashSet<>();
+                    for (JsonNode allowed : node.allowed) {
+                        if (allowed.isTextual()) {
+                            node.allowedTexts.add(allowed.textValue());
+                        }
+                    }
                 }
                 case "minLength" -> node.minLength = count(value);
                 case "maxLength" -> node.maxLength = count(value);
@@ -125,8 +132,16 @@ final class QuickSchemaCheck {
                         throw new Unsupported();
                     }
                 }
-                case "minimum" -> node.minimum = bound(value);
-                case "maximum" -> node.maximum = bound(value);
+                case "minimum" -> {
+                    node.minimum = bound(value);
+                    node.minimumLong = isLong(node.minimum) ? node.minimum.longValue() : Long.MIN_VALUE;
+                    node.boundsAreLongs &= isLong(node.minimum);
+                }
+                case "maximum" -> {
+                    node.maximum = bound(value);
+                    node.maximumLong = isLong(node.maximum) ? node.maximum.longValue() : Long.MAX_VALUE;
+                    node.boundsAreLongs &= isLong(node.maximum);
+                }
                 default -> throw new Unsupported();
             }
         }
@@ -207,6 +222,16 @@ final class QuickSchemaCheck {
             return value.intValue();
         }
 
+        /** Whether a bound is a whole number a long holds, so that a long compares with it as the decimal would. */
+        private static boolean isLong(BigDecimal bound) {
+            try {
+                bound.longValueExact();
+                return true;
+            } catch (ArithmeticException e) {
+                return false;
+            }
+        }
+
         private static BigDecimal bound(JsonNode value) throws Unsupported {
             if (!value.isNumber() || notFinite(value)) {
                 throw new Unsupported();
@@ -232,17 +257,24 @@ final class QuickSchemaCheck {
         Node items;
         Node reference;
         List<JsonNode> allowed;
+        /** The strings among {@code allowed}: a string value is allowed exactly when its text is one of them. */
+        Set<String> allowedTexts;
         int minLength = -1;
         int maxLength = -1;
         Pattern pattern;
         BigDecimal minimum;
         BigDecimal maximum;
+        /** Whether every bound there is is a whole number a long holds; then these are the bounds (or none: the ends). */
+        boolean boundsAreLongs = true;
+        long minimumLong = Long.MIN_VALUE;
+        long maximumLong = Long.MAX_VALUE;
 
         boolean accepts(JsonNode value) {
             if (types != 0 && !ofType(value)) {
                 return false;
             }
-            if (allowed != null && !allowed.contains(value)) {
+            if (allowed != null && !(value.isTextual() ? allowedTexts.contains(value.textValue())
+                    : allowed.contains(value))) {
                 return false;
             }
             if (reference != null && !reference.accepts(value)) {
@@ -293,6 +325,11 @@ final class QuickSchemaCheck {
             }
             if (notFinite(value)) {
                 return false;
+            }
+            if ((value.isInt() || value.isLong()) && boundsAreLongs) {
+                // most numbers are whole and their bounds too: compared as longs, without a BigDecimal each
+                long number = value.longValue();
+                return number >= minimumLong && number <= maximumLong;
             }
             BigDecimal number = value.decimalValue();
             return (minimum == null || number.compareTo(minimum) >= 0)
