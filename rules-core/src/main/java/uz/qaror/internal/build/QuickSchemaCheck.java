@@ -84,6 +84,7 @@ final class QuickSchemaCheck {
                 }
                 read(node, keyword, field.getValue()); // any other keyword: Unsupported
             }
+            node.boundsAsLongs();
             return node;
         }
 
@@ -132,16 +133,8 @@ final class QuickSchemaCheck {
                         throw new Unsupported();
                     }
                 }
-                case "minimum" -> {
-                    node.minimum = bound(value);
-                    node.minimumLong = isLong(node.minimum) ? node.minimum.longValue() : Long.MIN_VALUE;
-                    node.boundsAreLongs &= isLong(node.minimum);
-                }
-                case "maximum" -> {
-                    node.maximum = bound(value);
-                    node.maximumLong = isLong(node.maximum) ? node.maximum.longValue() : Long.MAX_VALUE;
-                    node.boundsAreLongs &= isLong(node.maximum);
-                }
+                case "minimum" -> node.minimum = bound(value);
+                case "maximum" -> node.maximum = bound(value);
                 default -> throw new Unsupported();
             }
         }
@@ -222,16 +215,6 @@ final class QuickSchemaCheck {
             return value.intValue();
         }
 
-        /** Whether a bound is a whole number a long holds, so that a long compares with it as the decimal would. */
-        private static boolean isLong(BigDecimal bound) {
-            try {
-                bound.longValueExact();
-                return true;
-            } catch (ArithmeticException e) {
-                return false;
-            }
-        }
-
         private static BigDecimal bound(JsonNode value) throws Unsupported {
             if (!value.isNumber() || notFinite(value)) {
                 throw new Unsupported();
@@ -268,6 +251,16 @@ final class QuickSchemaCheck {
         boolean boundsAreLongs = true;
         long minimumLong = Long.MIN_VALUE;
         long maximumLong = Long.MAX_VALUE;
+
+        /** The bounds as longs, once all keywords are read: a long compares with a whole bound as the decimal would. */
+        void boundsAsLongs() {
+            try {
+                minimumLong = minimum == null ? Long.MIN_VALUE : minimum.longValueExact();
+                maximumLong = maximum == null ? Long.MAX_VALUE : maximum.longValueExact();
+            } catch (ArithmeticException fractionalOrBeyondALong) {
+                boundsAreLongs = false;
+            }
+        }
 
         boolean accepts(JsonNode value) {
             if (types != 0 && !ofType(value)) {
