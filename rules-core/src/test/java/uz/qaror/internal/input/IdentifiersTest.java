@@ -74,6 +74,25 @@ class IdentifiersTest {
     }
 
     @Test
+    void aNumberInE164FormIsNotKeptByItsText() {
+        // its prefix decides it (UzbekNumbering): a memory by text would only hold every distinct number of a batch
+        int before = Identifiers.rememberedPhones();
+        for (int i = 0; i < 100; i++) {
+            assertThat(Identifiers.phone(String.format("+99890%07d", i)).problem()).isNull();
+        }
+        assertThat(Identifiers.rememberedPhones()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyPlusNineNineEightAndNineDigitsNotStartingWithZeroIsUzbekE164() {
+        assertThat(Identifiers.isUzbekE164("+998901234567")).isTrue();
+        for (String other : new String[] {"+998001234567", "+99890123456", "+9989012345678", "998901234567+",
+                "+998 90123456", "+99890123456a", "+997901234567", "+998９01234567", ""}) {
+            assertThat(Identifiers.isUzbekE164(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
     void phonesAreCheckedByLibphonenumber() {
         assertThat(Identifiers.phoneProblem("+998 90 123 45 67")).isEmpty();
         assertThat(Identifiers.phone("+998 90 123 45 67").value()).isEqualTo("+998901234567");
@@ -83,7 +102,7 @@ class IdentifiersTest {
 
     @Test
     void aNumberCheckedAgainGetsTheSameVerdictFromMemory() {
-        for (String phone : new String[] {"+998901234567", "+998 90 123 45 67", "+998 12", "+7 912 345 67 89"}) {
+        for (String phone : new String[] {"998901234567", "+998 90 123 45 67", "+998 12", "+7 912 345 67 89"}) {
             Identifiers.Checked first = Identifiers.phone(phone);
             assertThat(first).as(phone).isEqualTo(Identifiers.judged(phone));
             assertThat(Identifiers.phone(phone)).as(phone).isSameAs(first);
@@ -93,7 +112,7 @@ class IdentifiersTest {
     @Test
     void theMemoryOfVerdictsStaysSmallWhateverTheInput() {
         for (int i = 0; i < 10_000; i++) {
-            Identifiers.phone(String.format("+99890%07d", i));
+            Identifiers.phone(String.format("+998 90 %07d", i));
             assertThat(Identifiers.rememberedPhones()).isLessThanOrEqualTo(4096);
         }
         // a text longer than any phone number is judged every time, never kept
