@@ -144,10 +144,26 @@ public final class ApplicationText {
     public static Failure malformed(JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         String message = e.getOriginalMessage() == null ? "unreadable"
-                : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+                : withoutSetting(e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         return new Failure(null, null, Failure.Kind.MALFORMED_JSON,
                 List.of(new Problem("$", "not valid JSON: " + place(where) + Echo.bounded(message, 200))));
     }
+
+    /**
+     * A parser's message without the Jackson setting that refused the input, which means nothing to whoever wrote
+     * the application: a duplicate key says the field named twice, a value after the application the token found.
+     */
+    static String withoutSetting(String message) {
+        for (String setting : SETTINGS_NAMED) {
+            int at = message.indexOf(setting);
+            if (at > 0) {
+                return message.substring(0, at);
+            }
+        }
+        return message;
+    }
+
+    private static final List<String> SETTINGS_NAMED = List.of(" for `ObjectNode`: not allowed", " (bound as `");
 
     private static String place(JsonLocation where) {
         return where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";

@@ -42,9 +42,18 @@ class ApplicationTextTest {
 
     @Test
     void strictJson() {
-        assertThat(failure(text.read("{\"a\": 1, \"a\": 2}"), Failure.Kind.MALFORMED_JSON)).contains("Duplicate");
+        assertThat(failure(text.read("{\"a\": 1, \"a\": 2}"), Failure.Kind.MALFORMED_JSON))
+                .startsWith("$: not valid JSON: line 1, column ").endsWith(": Duplicate field 'a'");
+        // at any depth, in objects of any size, null or not
+        assertThat(failure(text.read("{\"household\": {\"members\": [{\"pinfl\": null, \"sex\": \"F\", \"age\": 3, "
+                + "\"pinfl\": \"1\"}]}}"), Failure.Kind.MALFORMED_JSON)).endsWith(": Duplicate field 'pinfl'");
+        assertThat(failure(text.read("{\"a\": null, \"a\": null}"), Failure.Kind.MALFORMED_JSON))
+                .endsWith(": Duplicate field 'a'");
+        assertThat(failure(text.read("{\"a\": {}, \"b\": [], \"a\": {}}"), Failure.Kind.MALFORMED_JSON))
+                .endsWith(": Duplicate field 'a'");
+        // the message is the user's, not a Java setting's
         assertThat(failure(text.read("{\"a\": 1} {\"b\": 2}"), Failure.Kind.MALFORMED_JSON))
-                .contains("Trailing token");
+                .endsWith(": Trailing token (of type START_OBJECT) found after value");
         assertThat(failure(text.read("[1]"), Failure.Kind.MALFORMED_JSON)).contains("got array");
         assertThat(failure(text.read("   "), Failure.Kind.MALFORMED_JSON)).contains("empty");
         assertThat(failure(text.read("{\"a\": 1E+2147483648}"), Failure.Kind.MALFORMED_JSON)).startsWith("$: ");
