@@ -66,6 +66,24 @@ public final class ApplicationReader {
     public record Outcome(ParsedApplication application, List<Problem> problems) {
     }
 
+    /**
+     * Where a value of the application is: an object ({@code applicant}, {@code form}) or an item of an array
+     * ({@code household.members[2]}, index 2). A field's path is written out only for a problem: most applications
+     * have none, and a path written for every person's every field was a tenth of reading an application's bytes.
+     */
+    private record Place(String path, int index) {
+        static final Place APPLICANT = new Place("applicant", -1);
+        static final Place FORM = new Place("form", -1);
+
+        static Place item(String array, int index) {
+            return new Place(array, index);
+        }
+
+        String of(String field) {
+            return index < 0 ? path + "." + field : path + "[" + index + "]." + field;
+        }
+    }
+
     private Outcome parse(JsonNode root, LocalDate asOf) {
         // Most applications are valid: a yes/no check is much cheaper than collecting every message, which only an
         // invalid application needs.
@@ -97,17 +115,18 @@ public final class ApplicationReader {
         List<Member> members = new ArrayList<>();
         JsonNode membersNode = root.path("household").path("members");
         for (int i = 0; i < membersNode.size(); i++) {
-            members.add(readMember(membersNode.get(i), "household.members[" + i + "]", date));
+            members.add(readMember(membersNode.get(i), Place.item("household.members", i), date));
         }
         List<Vehicle> vehicles = new ArrayList<>();
         JsonNode vehiclesNode = root.path("household").path("vehicles");
         for (int i = 0; i < vehiclesNode.size(); i++) {
             JsonNode vehicle = vehiclesNode.get(i);
-            Integer year = intOrNull(vehicle, "year", "household.vehicles[" + i + "].year");
+            Place place = Place.item("household.vehicles", i);
+            Integer year = intOrNull(vehicle, "year", place);
             if (year != null) {
                 Optional<String> implausible = PlausibleDates.vehicleYearProblem(year, CLOCK);
                 if (implausible.isPresent()) {
-                    problems.add(new Problem("household.vehicles[" + i + "].year", implausible.get()));
+                    problems.add(new Problem(place.of("year"), implausible.get()));
                     year = null;
                 }
             }
@@ -122,7 +141,7 @@ public final class ApplicationReader {
         for (int i = 0; i < documentsNode.size(); i++) {
             JsonNode document = documentsNode.get(i);
             documents.add(new Document(document.path("type").asText(), textOrNull(document, "number"),
-                    date(document, "issuedOn", "documents[" + i + "].issuedOn",
+                    date(document, "issuedOn", Place.item("documents", i),
                             (issued, submission) -> PlausibleDates.issueProblem(issued, CLOCK))));
         }
         Map<String, Object> form = readForm(root.path("form"));
@@ -136,18 +155,7 @@ public final class ApplicationReader {
     }
 
     private Applicant readApplicant(JsonNode node, LocalDate date) {
-        String pinfl = textOrNull(node, "pinfl");
-        LocalDate birthDate = date(node, "birthDate", "applicant.birthDate", PlausibleDates::birthProblem);
-        String sex = textOrNull(node, "sex");
-        if (pinfl != null) {
-            Optional<String> problem = Identifiers.pinflProblem(pinfl);
-            if (problem.isPresent()) {
-                problems.add(new Problem("applicant.pinfl", problem.get()));
-            } else {
-                birthDate = agreeWithPinfl(pinfl, birthDate, sex, "applicant");
-                sex = sex == null ? Identifiers.pinflSex(pinfl) : sex;
-            }
-        }
+        Person person = readPerson(node, Place.APPLICANT, date);
         String soato = textOrNull(node.path("address"), "soato");
         check(soato, "applicant.address.soato", Identifiers::soatoProblem);
         String phone = checked(textOrNull(node, "phone"), "applicant.phone", IdentifierType.PHONE);
@@ -155,45 +163,53 @@ public final class ApplicationReader {
         check(passport, "applicant.passport", Identifiers::passportProblem);
         String stir = textOrNull(node, "stir");
         check(stir, "applicant.stir", Identifiers::stirProblem);
-        return new Applicant(pinfl, birthDate, age(birthDate, date, "applicant.birthDate"), sex,
-                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", "applicant.disabilityGroup"),
+        return new Applicant(person.pinfl(), person.birthDate(), person.age(), person.sex(),
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", Place.APPLICANT),
                 soato, phone, passport, stir, decimalOrNull(node, "monthlyIncome"),
-                intOrNull(node, "serviceYears", "applicant.serviceYears"));
+                intOrNull(node, "serviceYears", Place.APPLICANT));
     }
 
-    private Member readMember(JsonNode node, String path, LocalDate date) {
-        String pinfl = textOrNull(node, "pinfl");
-        LocalDate birthDate = date(node, "birthDate", path + ".birthDate", PlausibleDates::birthProblem);
-        String sex = textOrNull(node, "sex");
-        if (pinfl != null) {
-            Optional<String> problem = Identifiers.pinflProblem(pinfl);
-            if (problem.isPresent()) {
-                problems.add(new Problem(path + ".pinfl", problem.get()));
-            } else {
-                birthDate = agreeWithPinfl(pinfl, birthDate, sex, path);
-                sex = sex == null ? Identifiers.pinflSex(pinfl) : sex;
-            }
-        }
-        return new Member(pinfl, birthDate, age(birthDate, date, path + ".birthDate"), sex,
-                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", path + ".disabilityGroup"),
+    private Member readMember(JsonNode node, Place place, LocalDate date) {
+        Person person = readPerson(node, place, date);
+        return new Member(person.pinfl(), person.birthDate(), person.age(), person.sex(),
+                textOrNull(node, "citizenship"), intOrNull(node, "disabilityGroup", place),
                 node.path("relation").asText(),
                 decimalOrNull(node, "monthlyIncome"), node.path("employed").asBoolean(false),
                 node.path("servesInMilitary").asBoolean(false));
     }
 
-    private LocalDate agreeWithPinfl(String pinfl, LocalDate birthDate, String sex, String path) {
-        LocalDate encoded = Identifiers.pinflBirthDate(pinfl).orElseThrow();
+    /** What the applicant and each member have alike: the PINFL and the birth date, age and sex it must agree with. */
+    private record Person(String pinfl, LocalDate birthDate, Integer age, String sex) {
+    }
+
+    private Person readPerson(JsonNode node, Place place, LocalDate date) {
+        String pinfl = textOrNull(node, "pinfl");
+        LocalDate birthDate = date(node, "birthDate", place, PlausibleDates::birthProblem);
+        String sex = textOrNull(node, "sex");
+        if (pinfl != null) {
+            Identifiers.Pinfl checked = Identifiers.pinfl(pinfl);
+            if (checked.problem() != null) {
+                problems.add(new Problem(place.of("pinfl"), checked.problem()));
+            } else {
+                birthDate = agreeWithPinfl(pinfl, checked.birthDate(), birthDate, sex, place);
+                sex = sex == null ? Identifiers.pinflSex(pinfl) : sex;
+            }
+        }
+        return new Person(pinfl, birthDate, age(birthDate, date, place), sex);
+    }
+
+    private LocalDate agreeWithPinfl(String pinfl, LocalDate encoded, LocalDate birthDate, String sex, Place place) {
         // Neither the PINFL nor what it encodes is echoed: together they would give the person's identity away.
         if (birthDate != null && !birthDate.equals(encoded)) {
-            problems.add(new Problem(path + ".birthDate", "does not agree with the birth date the PINFL encodes"));
+            problems.add(new Problem(place.of("birthDate"), "does not agree with the birth date the PINFL encodes"));
         }
         if (sex != null && !sex.equals(Identifiers.pinflSex(pinfl))) {
-            problems.add(new Problem(path + ".sex", "does not agree with the sex the PINFL encodes"));
+            problems.add(new Problem(place.of("sex"), "does not agree with the sex the PINFL encodes"));
         }
         if (birthDate == null) {
             Optional<String> implausible = PlausibleDates.birthProblem(encoded, submissionDay);
             if (implausible.isPresent()) {
-                problems.add(new Problem(path + ".pinfl", "encodes a birth date that cannot be: it is before "
+                problems.add(new Problem(place.of("pinfl"), "encodes a birth date that cannot be: it is before "
                         + PlausibleDates.EARLIEST + " or after the submission day"));
                 return null;
             }
@@ -201,12 +217,13 @@ public final class ApplicationReader {
         return birthDate != null ? birthDate : encoded;
     }
 
-    private Integer age(LocalDate birthDate, LocalDate date, String path) {
+    private Integer age(LocalDate birthDate, LocalDate date, Place place) {
         if (birthDate == null) {
             return null;
         }
         if (birthDate.isAfter(date)) {
-            problems.add(new Problem(path, "birth date " + birthDate + " is after the application date " + date));
+            problems.add(new Problem(place.of("birthDate"), "birth date " + birthDate
+                    + " is after the application date " + date));
             return null;
         }
         return Period.between(birthDate, date).getYears();
@@ -219,14 +236,13 @@ public final class ApplicationReader {
             if (value == null || value.isNull()) {
                 return;
             }
-            String path = "form." + name;
             if (type == LocalDate.class) {
-                LocalDate parsed = date(form, name, path, PlausibleDates::formDateProblem);
+                LocalDate parsed = date(form, name, Place.FORM, PlausibleDates::formDateProblem);
                 if (parsed != null) {
                     values.put(name, parsed);
                 }
             } else if (type == Integer.class) {
-                Integer whole = intOrNull(form, name, path);
+                Integer whole = intOrNull(form, name, Place.FORM);
                 if (whole != null) {
                     values.put(name, whole);
                 }
@@ -235,16 +251,16 @@ public final class ApplicationReader {
             } else if (type == Boolean.class) {
                 values.put(name, value.booleanValue());
             } else {
-                values.put(name, identifier(name, value.asText(), path));
+                values.put(name, identifier(name, value.asText()));
             }
         });
         return values;
     }
 
     /** A text answer; one declared as an identifier is checked and normalised as the applicant's own. */
-    private String identifier(String name, String text, String path) {
+    private String identifier(String name, String text) {
         Optional<IdentifierType> identifier = FormDeclaration.identifierType(service.descriptor(), name);
-        return identifier.isEmpty() ? text : checked(text, path, identifier.get());
+        return identifier.isEmpty() ? text : checked(text, Place.FORM.of(name), identifier.get());
     }
 
     /** The value as rules see it (a phone in E.164 form); when invalid, as given, with its problem recorded. */
@@ -339,7 +355,7 @@ public final class ApplicationReader {
     }
 
     /** A date field, or null (with a problem) when it is not a date or not a plausible one for what it is. */
-    private LocalDate date(JsonNode node, String field, String path,
+    private LocalDate date(JsonNode node, String field, Place place,
                            BiFunction<LocalDate, LocalDate, Optional<String>> plausible) {
         String text = textOrNull(node, field);
         if (text == null) {
@@ -349,11 +365,11 @@ public final class ApplicationReader {
         try {
             date = IsoText.date(text);
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(path, Echo.quote(text) + " is not a date; write it as YYYY-MM-DD"));
+            problems.add(new Problem(place.of(field), Echo.quote(text) + " is not a date; write it as YYYY-MM-DD"));
             return null;
         }
         Optional<String> implausible = plausible.apply(date, submissionDay);
-        implausible.ifPresent(p -> problems.add(new Problem(path, p)));
+        implausible.ifPresent(p -> problems.add(new Problem(place.of(field), p)));
         return implausible.isPresent() ? null : date;
     }
 
@@ -381,14 +397,14 @@ public final class ApplicationReader {
     }
 
     /** A whole number read exactly, or null (with a problem) when it is not one or does not fit: never truncated. */
-    private Integer intOrNull(JsonNode node, String field, String path) {
+    private Integer intOrNull(JsonNode node, String field, Place place) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         Integer whole = Numbers.exactInt(value);
         if (whole == null) {
-            problems.add(new Problem(path, "is not a whole number from " + Integer.MIN_VALUE + " to "
+            problems.add(new Problem(place.of(field), "is not a whole number from " + Integer.MIN_VALUE + " to "
                     + Integer.MAX_VALUE));
         }
         return whole;

@@ -1,7 +1,8 @@
 package uz.qaror.internal.input;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +20,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class Identifiers {
 
     private static final int[] PINFL_WEIGHTS = {7, 3, 1};
-    private static final Pattern PASSPORT_SHAPE = Pattern.compile("[A-Z]{2}\\d{7}");
-    private static final Pattern STIR_SHAPE = Pattern.compile("[2-7]\\d{8}");
-    private static final Pattern SOATO_SHAPE = Pattern.compile("17\\d{2}(\\d{3}(\\d{3})?)?");
     /**
      * What a phone number may be written with before libphonenumber reads it: digits, spaces, '-', '(' and ')',
      * and one '+' in front. libphonenumber itself is lenient: it drops letters, reads "x" or "ext." as an
@@ -56,39 +54,38 @@ public final class Identifiers {
      * and serial not 000; the last a check digit over the first 13 with weights 7, 3, 1 (ICAO 9303).
      */
     public static Optional<String> pinflProblem(String pinfl) {
-        if (!isDigits(pinfl, 14)) {
-            return Optional.of("a PINFL is 14 digits, got " + pinfl.length() + " characters"
+        return Optional.ofNullable(pinfl(pinfl).problem());
+    }
+
+    /**
+     * A PINFL checked, with the birth date it encodes when valid: one reading of its digits, for every person of
+     * every application.
+     */
+    public record Pinfl(LocalDate birthDate, String problem) {
+    }
+
+    /** {@link #pinflProblem} and, when there is none, the birth date the PINFL encodes. */
+    public static Pinfl pinfl(String pinfl) {
+        if (!AsciiDigits.only(pinfl, 14)) {
+            return new Pinfl(null, "a PINFL is 14 digits, got " + pinfl.length() + " characters"
                     + (pinfl.chars().allMatch(c -> c >= '0' && c <= '9') ? "" : " that are not all digits"));
         }
         int first = pinfl.charAt(0) - '0';
         if (first < 1 || first > 6) {
-            return Optional.of("the PINFL's first digit (century and sex) must be 1 to 6");
+            return new Pinfl(null, "the PINFL's first digit (century and sex) must be 1 to 6");
         }
-        if (pinflBirthDate(pinfl).isEmpty()) {
-            return Optional.of("the PINFL encodes no valid birth date in digits 2-7 (DDMMYY)");
+        LocalDate birthDate = encodedBirthDate(pinfl);
+        if (birthDate == null) {
+            return new Pinfl(null, "the PINFL encodes no valid birth date in digits 2-7 (DDMMYY)");
         }
         if (pinfl.startsWith("000", 7) || pinfl.startsWith("000", 10)) {
-            return Optional.of("the PINFL has 000 as its area code or serial number");
+            return new Pinfl(null, "the PINFL has 000 as its area code or serial number");
         }
         if (pinfl.charAt(13) - '0' != pinflCheckDigit(pinfl)) {
-            return Optional.of("the PINFL's check digit (the 14th) is wrong: check the number against the "
+            return new Pinfl(null, "the PINFL's check digit (the 14th) is wrong: check the number against the "
                     + "identity document");
         }
-        return Optional.empty();
-    }
-
-    /** Whether {@code text} is {@code length} ASCII digits (what {@code \d{length}} matches, without a matcher). */
-    private static boolean isDigits(String text, int length) {
-        if (text.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return new Pinfl(birthDate, null);
     }
 
     /** The check digit of the first 13 digits of a PINFL (of a whole PINFL too: its 14th is not read). */
@@ -102,25 +99,32 @@ public final class Identifiers {
 
     /** The birth date a well-formed PINFL encodes. */
     public static Optional<LocalDate> pinflBirthDate(String pinfl) {
-        int first = pinfl.charAt(0) - '0';
-        int century = switch (first) {
-            case 1, 2 -> 1800;
-            case 3, 4 -> 1900;
-            case 5, 6 -> 2000;
+        return Optional.ofNullable(encodedBirthDate(pinfl));
+    }
+
+    /** The birth date digits 2-7 of a 14-digit text encode, or null when they encode none. */
+    private static LocalDate encodedBirthDate(String pinfl) {
+        int century = switch (pinfl.charAt(0)) {
+            case '1', '2' -> 1800;
+            case '3', '4' -> 1900;
+            case '5', '6' -> 2000;
             default -> -1;
         };
         if (century < 0) {
-            return Optional.empty();
+            return null;
         }
-        try {
-            // read in place: a PINFL is checked for every person of every application
-            int day = Integer.parseInt(pinfl, 1, 3, 10);
-            int month = Integer.parseInt(pinfl, 3, 5, 10);
-            int year = century + Integer.parseInt(pinfl, 5, 7, 10);
-            return Optional.of(LocalDate.of(year, month, day));
-        } catch (DateTimeException | NumberFormatException e) {
-            return Optional.empty();
+        // read in place, and only a valid day makes a date (no exception thrown for the invalid ones)
+        int day = AsciiDigits.value(pinfl, 1, 3);
+        int month = AsciiDigits.value(pinfl, 3, 5);
+        int yearOfCentury = AsciiDigits.value(pinfl, 5, 7);
+        if (yearOfCentury < 0 || day < 1 || month < 1 || month > 12) {
+            return null;
         }
+        int year = century + yearOfCentury;
+        if (day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
     }
 
     /** {@code M} for an odd first digit, {@code F} for an even one. */
@@ -192,16 +196,8 @@ public final class Identifiers {
      * reads specially, is left to it).
      */
     static boolean isUzbekE164(String phone) {
-        if (phone.length() != 13 || !phone.startsWith("+998") || phone.charAt(4) == '0') {
-            return false;
-        }
-        for (int i = 4; i < 13; i++) {
-            char c = phone.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return phone.length() == 13 && phone.startsWith("+998") && phone.charAt(4) != '0'
+                && AsciiDigits.all(phone, 4, 13);
     }
 
     private static final String NOT_UZBEK = "is not a valid Uzbek phone number (+998 and 9 digits)";
@@ -224,18 +220,30 @@ public final class Identifiers {
     }
 
     public static Optional<String> passportProblem(String passport) {
-        return PASSPORT_SHAPE.matcher(passport).matches() ? Optional.empty()
+        // [A-Z]{2}\d{7}
+        boolean shaped = passport.length() == 9 && isLatinCapital(passport.charAt(0))
+                && isLatinCapital(passport.charAt(1)) && AsciiDigits.all(passport, 2, 9);
+        return shaped ? Optional.empty()
                 : Optional.of("is not a passport or ID card number (2 Latin capitals and 7 digits, e.g. "
                         + "AA1234567)");
     }
 
+    private static boolean isLatinCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     public static Optional<String> stirProblem(String stir) {
-        return STIR_SHAPE.matcher(stir).matches() ? Optional.empty()
+        // [2-7]\d{8}
+        boolean shaped = AsciiDigits.only(stir, 9) && stir.charAt(0) >= '2' && stir.charAt(0) <= '7';
+        return shaped ? Optional.empty()
                 : Optional.of("is not a STIR (9 digits; the first 2 for companies, 4-7 for individuals)");
     }
 
     public static Optional<String> soatoProblem(String soato) {
-        if (!SOATO_SHAPE.matcher(soato).matches()) {
+        // 17\d{2}(\d{3}(\d{3})?)?: a region, a district in it, a settlement in that
+        int length = soato.length();
+        if ((length != 4 && length != 7 && length != 10) || !soato.startsWith("17")
+                || !AsciiDigits.all(soato, 2, length)) {
             return Optional.of(Echo.quote(soato) + " is not a SOATO code (17 and 2 region digits, optionally 3 "
                     + "district and 3 settlement digits)");
         }

@@ -51,8 +51,8 @@ final class IsoText {
     /** {@code +05:00} or {@code -03:30} at {@code at}, or null for another form. */
     private static ZoneOffset offset(String text, int at) {
         char sign = text.charAt(at);
-        if ((sign != '+' && sign != '-') || !isDigits(text, at + 1, at + 3) || text.charAt(at + 3) != ':'
-                || !isDigits(text, at + 4, at + 6)) {
+        if ((sign != '+' && sign != '-') || !AsciiDigits.all(text, at + 1, at + 3) || text.charAt(at + 3) != ':'
+                || !AsciiDigits.all(text, at + 4, at + 6)) {
             return null;
         }
         int hours = digits(text, at + 1, at + 3);
@@ -62,31 +62,20 @@ final class IsoText {
 
     /** {@code YYYY-MM-DD} at {@code at}. */
     private static boolean dateShape(String text, int at) {
-        return isDigits(text, at, at + 4) && text.charAt(at + 4) == '-' && isDigits(text, at + 5, at + 7)
-                && text.charAt(at + 7) == '-' && isDigits(text, at + 8, at + 10);
+        return AsciiDigits.all(text, at, at + 4) && text.charAt(at + 4) == '-'
+                && AsciiDigits.all(text, at + 5, at + 7) && text.charAt(at + 7) == '-'
+                && AsciiDigits.all(text, at + 8, at + 10);
     }
 
     /** {@code hh:mm:ss} at {@code at}. */
     private static boolean timeShape(String text, int at) {
-        return isDigits(text, at, at + 2) && text.charAt(at + 2) == ':' && isDigits(text, at + 3, at + 5)
-                && text.charAt(at + 5) == ':' && isDigits(text, at + 6, at + 8);
+        return AsciiDigits.all(text, at, at + 2) && text.charAt(at + 2) == ':'
+                && AsciiDigits.all(text, at + 3, at + 5) && text.charAt(at + 5) == ':'
+                && AsciiDigits.all(text, at + 6, at + 8);
     }
 
-    private static boolean isDigits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /** The number at a place already checked to hold digits. */
     private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            value = value * 10 + (text.charAt(i) - '0');
-        }
-        return value;
+        return AsciiDigits.value(text, from, to);
     }
 }

@@ -20,6 +20,79 @@ class IdentifiersTest {
     }
 
     @Test
+    void aPinflEncodesABirthDateExactlyWhenTheCalendarHasThatDay() {
+        // every DD and MM from 00 to 99, in common and leap years and at a century's turn, of every century digit,
+        // against the calendar's own answer
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (char century = '0'; century <= '9'; century++) {
+            int base = switch (century) {
+                case '1', '2' -> 1800;
+                case '3', '4' -> 1900;
+                case '5', '6' -> 2000;
+                default -> -1;
+            };
+            for (int year : new int[] {0, 1, 3, 4, 12, 96, 99}) {
+                for (int ddmm = 0; ddmm < 10_000; ddmm++) {
+                    String pinfl = century + Integer.toString(10_000 + ddmm).substring(1)
+                            + Integer.toString(100 + year).substring(1) + "2610122";
+                    LocalDate expected = null;
+                    if (base > 0) {
+                        try {
+                            expected = LocalDate.of(base + year, ddmm % 100, ddmm / 100);
+                        } catch (java.time.DateTimeException noSuchDay) {
+                            expected = null;
+                        }
+                    }
+                    Identifiers.Pinfl checked = Identifiers.pinfl(pinfl);
+                    boolean agrees = java.util.Objects.equals(Identifiers.pinflBirthDate(pinfl).orElse(null), expected)
+                            && (checked.problem() == null ? checked.birthDate() != null
+                            && checked.birthDate().equals(expected) : checked.birthDate() == null);
+                    if (!agrees) {
+                        wrong.add(pinfl);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // digits 2-7 that are not all digits encode no date
+        assertThat(Identifiers.pinflBirthDate("314+5982610122")).isEmpty();
+        assertThat(Identifiers.pinflBirthDate("31405-82610122")).isEmpty();
+    }
+
+    @Test
+    void passportStirAndSoatoShapesAreTheirRegularExpressions() {
+        String[][] shapes = {{"[A-Z]{2}\\d{7}", "AA1234567"}, {"[2-7]\\d{8}", "301234567"},
+            {"17\\d{2}(\\d{3}(\\d{3})?)?", "1726294000"}};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        String alphabet = "0123456789AZaz@[ \u0663\uFF10\u00C0-+";
+        for (String[] shape : shapes) {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(shape[0]);
+            for (int i = 0; i < 50_000; i++) {
+                StringBuilder text = new StringBuilder(shape[1]);
+                for (int edits = random.nextInt(3); edits > 0; edits--) {
+                    int at = random.nextInt(text.length() + 1);
+                    switch (random.nextInt(3)) {
+                        case 0 -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                        case 1 -> text.setLength(Math.min(text.length(), at));
+                        default -> {
+                            if (at < text.length()) {
+                                text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                            }
+                        }
+                    }
+                }
+                String value = text.toString();
+                boolean shaped = switch (shape[1]) {
+                    case "AA1234567" -> Identifiers.passportProblem(value).isEmpty();
+                    case "301234567" -> Identifiers.stirProblem(value).isEmpty();
+                    default -> Identifiers.soatoProblem(value).map(p -> p.contains("names no region")).orElse(true);
+                };
+                assertThat(shaped).as("%s against %s", value, shape[0]).isEqualTo(pattern.matcher(value).matches());
+            }
+        }
+    }
+
+    @Test
     void checkDigitUsesWeights731() {
         // 3*7+1*3+4*1+0*7+5*3+9*1+8*7+2*3+6*1+1*7+0*3+1*1+2*7 = 172 -> 2
         assertThat(Identifiers.pinflCheckDigit("3140598261012")).isEqualTo(2);
