@@ -86,6 +86,15 @@ public final class ApplicationText {
         if (bytes.length > limits.maxBytes()) {
             return tooLarge();
         }
+        // The JDK's own decoding is much cheaper than a decoder's (a single copy, for ASCII no decoding at all) but
+        // replaces each malformed sequence by U+FFFD; only text that has one needs the strict decoder, to name the
+        // byte at fault (or to find a U+FFFD written as such, which the scan refuses as it always did).
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        return decoded.indexOf('\uFFFD') < 0 ? parse(decoded) : strictlyDecoded(bytes);
+    }
+
+    /** Bytes decoded as UTF-8 by a decoder that reports a malformed sequence, then parsed. */
+    private Read strictlyDecoded(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -237,9 +246,13 @@ public final class ApplicationText {
         return Read.failed(Failure.Kind.LIMIT_EXCEEDED, List.of(InputScan.bytes(limits)));
     }
 
-    /** The length of {@code text} in UTF-8, counted no further than needed to exceed the limit. */
+    /**
+     * The length of {@code text} in UTF-8, counted only when it could exceed the limit: a character takes at most
+     * three bytes (a surrogate pair, two characters, four), so a text of up to a third of the limit's characters
+     * fits whatever it holds, and most applications are spared a pass over every character.
+     */
     private long utf8Length(String text) {
-        if (text.length() > limits.maxBytes()) {
+        if (text.length() > limits.maxBytes() || text.length() <= limits.maxBytes() / 3) {
             return text.length();
         }
         long bytes = 0;

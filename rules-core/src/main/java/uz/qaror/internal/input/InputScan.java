@@ -106,7 +106,7 @@ final class InputScan {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 Where where = at(parent, name, index);
-                size += 2;
+                size += node.isEmpty() ? 2 : 1; // the braces, less the comma the last field has not
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext() && limit == null) {
                     Map.Entry<String, JsonNode> field = fields.next();
@@ -133,7 +133,7 @@ final class InputScan {
                             + (limitName == null ? "maxOtherArrayItems" : limitName) + ")");
                     return;
                 }
-                size += 2;
+                size += node.isEmpty() ? 2 : 1; // the brackets, less the comma the last item has not
                 for (int i = 0; i < node.size() && limit == null; i++) {
                     size++;
                     visit(node.get(i), where, null, i, depth + 1);

@@ -41,6 +41,57 @@ class ApplicationTextTest {
     }
 
     @Test
+    void bytesAreReadAsAStrictDecoderReadsThem() throws Exception {
+        // valid and broken UTF-8 of every kind: stray continuation bytes, cut sequences, overlong forms, encoded
+        // surrogates, code points beyond U+10FFFF, and U+FFFD itself written as such
+        byte[][] pieces = {{(byte) 0x80}, {(byte) 0xC3}, {(byte) 0xC3, (byte) 0xA9}, {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE2, (byte) 0x82}, {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {'a'}, {(byte) 0xD0, (byte) 0xB9}};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        int malformed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+            for (int k = random.nextInt(4); k >= 0; k--) {
+                value.write(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = ("{\"a\": \"" + new String(value.toByteArray(), StandardCharsets.ISO_8859_1) + "\"}")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+            ApplicationText.Read read = text.read(bytes);
+            try {
+                String decoded = strict.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                ApplicationText.Read expected = text.read(decoded);
+                assertThat(read.failed()).isEqualTo(expected.failed());
+                assertThat(read.failed() ? read.failure().describe() : read.application())
+                        .isEqualTo(expected.failed() ? expected.failure().describe() : expected.application());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                malformed++;
+                assertThat(failure(read, Failure.Kind.MALFORMED_JSON)).startsWith("$: not UTF-8: byte 0x");
+            }
+        }
+        assertThat(malformed).isBetween(1_000, 19_000);
+    }
+
+    @Test
+    void textIsMeasuredInUtf8BytesAtEverySizeAroundTheLimit() {
+        // a limit of 3,000 bytes; the text's own characters are 1, 2, 3 or (a surrogate pair) 4 bytes each
+        ApplicationText small = new ApplicationText(InputLimits.builder().maxBytes(3_000).maxStringLength(3_000).build());
+        for (String character : new String[] {"a", "\u00e9", "\u20ac", "\uD83D\uDE00"}) {
+            int bytes = character.getBytes(StandardCharsets.UTF_8).length;
+            for (int count = 900; count <= 3_000 / bytes + 1; count++) {
+                String json = "{\"a\":\"" + character.repeat(count) + "\"}";
+                int size = json.getBytes(StandardCharsets.UTF_8).length;
+                ApplicationText.Read read = small.read(json);
+                boolean refusedForSize = read.failed() && read.failure().describe().contains("larger than 3000 bytes");
+                assertThat(refusedForSize).as("%d bytes of %s", size, character).isEqualTo(size > 3_000);
+                assertThat(small.read(json.getBytes(StandardCharsets.UTF_8)).failed()).as("as bytes")
+                        .isEqualTo(refusedForSize);
+            }
+        }
+    }
+
+    @Test
     void strictJson() {
         assertThat(failure(text.read("{\"a\": 1, \"a\": 2}"), Failure.Kind.MALFORMED_JSON))
                 .startsWith("$: not valid JSON: line 1, column ").endsWith(": Duplicate field 'a'");
