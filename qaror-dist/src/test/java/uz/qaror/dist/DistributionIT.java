@@ -140,6 +140,9 @@ class DistributionIT {
         assertThat(optimising.exit()).as(optimising.err()).isZero();
         assertThat(optimising.out() + optimising.err()).contains("-XX:+UseParallelGC")
                 .doesNotContain("TieredStopAtLevel");
+        // both ask the collector for 5% of the time, so that it does not grow the heap to gigabytes to spend 1%
+        assertThat(quick.out() + quick.err()).contains("-XX:GCTimeRatio=19");
+        assertThat(optimising.out() + optimising.err()).contains("-XX:GCTimeRatio=19");
     }
 
     @Test
