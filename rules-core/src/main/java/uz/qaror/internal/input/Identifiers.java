@@ -158,16 +158,16 @@ public final class Identifiers {
      */
     public static Checked phone(String phone) {
         if (isUzbekE164(phone)) {
-            return judged(phone);
+            return byPrefix(phone); // remembered by its prefix, not by its text
         }
         if (phone.length() > REMEMBERED_LENGTH) {
-            return judged(phone);
+            return phoneByParsing(phone);
         }
         Checked known = RECENT_PHONES.get(phone);
         if (known != null) {
             return known;
         }
-        Checked judged = judged(phone);
+        Checked judged = phoneByParsing(phone);
         if (RECENT_PHONES.size() >= REMEMBERED_PHONES) {
             RECENT_PHONES.clear(); // bounded: a batch of distinct numbers starts the memory over now and then
         }
@@ -182,12 +182,16 @@ public final class Identifiers {
 
     /** {@link #phone} without the memory of recent verdicts. */
     static Checked judged(String phone) {
-        if (isUzbekE164(phone)) {
-            // parsing is most of a phone's cost and would give back this very number
-            return UzbekNumbering.isValid(Long.parseLong(phone, 4, 13, 10)) ? new Checked(phone, null)
-                    : new Checked(null, NOT_UZBEK);
-        }
-        return phoneByParsing(phone);
+        return isUzbekE164(phone) ? byPrefix(phone) : phoneByParsing(phone);
+    }
+
+    /**
+     * A number in Uzbek E.164 form judged by {@link UzbekNumbering}: parsing is most of a phone's cost and would
+     * give back this very number.
+     */
+    private static Checked byPrefix(String phone) {
+        return UzbekNumbering.isValid(Long.parseLong(phone, 4, 13, 10)) ? new Checked(phone, null)
+                : new Checked(null, NOT_UZBEK);
     }
 
     /**

@@ -36,6 +36,10 @@ final class UzbekNumbering {
     /** A pattern's tail: any {@code k} digits, and nothing after them. */
     private static final Pattern FREE_TAIL = Pattern.compile("\\\\d\\{(\\d{1,2})\\}");
 
+    /** The national numbers of {@link #NATIONAL_LENGTH} digits: from the smallest to before the one beyond. */
+    private static final long SMALLEST = pow10(NATIONAL_LENGTH - 1);
+    private static final long BEYOND = pow10(NATIONAL_LENGTH);
+
     private static final int DECIDING_DIGITS = decidingDigits(uzbekPatterns(), NATIONAL_LENGTH).orElse(-1);
     /** The digits after the deciding ones, as a power of ten to divide by. */
     private static final long TAIL = DECIDING_DIGITS < 0 ? 0 : pow10(NATIONAL_LENGTH - DECIDING_DIGITS);
@@ -50,8 +54,7 @@ final class UzbekNumbering {
 
     /** Whether libphonenumber holds {@code +998} and the 9-digit {@code nationalNumber} a valid number. */
     static boolean isValid(long nationalNumber) {
-        if (DECIDING_DIGITS < 0 || nationalNumber < pow10(NATIONAL_LENGTH - 1)
-                || nationalNumber >= pow10(NATIONAL_LENGTH)) {
+        if (DECIDING_DIGITS < 0 || nationalNumber < SMALLEST || nationalNumber >= BEYOND) {
             return judged(nationalNumber);
         }
         int prefix = (int) (nationalNumber / TAIL);
