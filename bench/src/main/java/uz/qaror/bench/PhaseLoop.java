@@ -5,10 +5,13 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
+import uz.qaror.Language;
 import uz.qaror.internal.input.ApplicationReader;
 import uz.qaror.internal.input.ApplicationText;
 import uz.qaror.internal.input.ParsedApplication;
+import uz.qaror.internal.json.DecisionJson;
 import uz.qaror.internal.run.Evaluator;
 
 /**
@@ -19,10 +22,12 @@ import uz.qaror.internal.run.Evaluator;
  * <li>reading the application: the schema check and the facts (identifiers, dates, household);</li>
  * <li>deciding ({@code Evaluator.decide}): Drools on a reused session, the listener that names each fired rule,
  * and the decision put together (reasons, fee, amounts, due date);</li>
+ * <li>writing each decision as JSON in one language, as a batch's record or the HTTP service's answer does (a
+ * fresh decision every round: a reason's text in a language is filled in when it is first asked for);</li>
  * <li>raw Drools on a reused session with the same facts: the honest baseline;</li>
  * <li>{@code evaluate(text)} whole.</li>
  * </ol>
- * Passes 3 and 4 swap order every round, so that neither always finds the other's data in the caches. Results are
+ * Passes 3 and 5 swap order every round, so that neither always finds the other's data in the caches. Results are
  * kept by identity: a {@code Decision}'s {@code hashCode} would fill its reasons' texts in every language.
  * Usage: {@code PhaseLoop [COUNT] [ROUNDS]}.
  */
@@ -62,6 +67,7 @@ public final class PhaseLoop {
         int n = prepared.size();
         JsonNode[] trees = new JsonNode[n];
         ParsedApplication[] facts = new ParsedApplication[n];
+        Decision[] decisions = new Decision[n];
         for (int round = 1; round <= rounds; round++) {
             Cost text = Cost.of(() -> {
                 for (int i = 0; i < n; i++) {
@@ -76,7 +82,7 @@ public final class PhaseLoop {
             Runnable deciding = () -> {
                 for (int i = 0; i < n; i++) {
                     if (facts[i] != null) {
-                        sink += System.identityHashCode(Evaluator.decide(prepared.get(i).service(), facts[i]));
+                        decisions[i] = Evaluator.decide(prepared.get(i).service(), facts[i]);
                     }
                 }
             };
@@ -96,12 +102,19 @@ public final class PhaseLoop {
                 drools = Cost.of(raw);
                 decide = Cost.of(deciding);
             }
+            Cost writing = Cost.of(() -> {
+                for (Decision decision : decisions) {
+                    if (decision != null) {
+                        sink += DecisionJson.write(decision, Language.UZ).length();
+                    }
+                }
+            });
             Cost whole = Cost.of(() -> texts.forEach(t -> sink += System.identityHashCode(engine.evaluate(t))));
             System.out.printf(Locale.ROOT, "round %d (one thread, CPU and bytes per application): reading the text "
                     + "%s; reading the application %s; deciding %s; raw Drools on a reused session %s (deciding "
-                    + "%.2fx of it); evaluate(text) %s (%.2fx of raw Drools)%n", round, text.per(n),
-                    application.per(n), decide.per(n), drools.per(n), decide.nanos() / (double) drools.nanos(),
-                    whole.per(n), whole.nanos() / (double) drools.nanos());
+                    + "%.2fx of it); writing the decision %s; evaluate(text) %s (%.2fx of raw Drools)%n", round,
+                    text.per(n), application.per(n), decide.per(n), drools.per(n),
+                    decide.nanos() / (double) drools.nanos(), writing.per(n), whole.per(n), whole.nanos() / (double) drools.nanos());
         }
         if (sink == 42) {
             System.out.println();

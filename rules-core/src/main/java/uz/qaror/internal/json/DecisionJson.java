@@ -1,7 +1,6 @@
 package uz.qaror.internal.json;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public final class DecisionJson {
 
     /** What a writer writes, as JSON text with Qaror's mapper's settings (its escapes among them). */
     public static String text(JsonWriter writer) {
-        StringWriter out = new StringWriter(1024);
+        TextSink out = new TextSink();
         try (JsonGenerator generator = Json.JSON.createGenerator(out)) {
             writer.write(generator);
         } catch (IOException e) {
@@ -50,6 +49,9 @@ public final class DecisionJson {
     public static ObjectNode toNode(Result result, Language language) {
         return tree(g -> writeObject(g, result, language));
     }
+
+    /** The rules' texts, escaped once; tens per service, so the cap holds every text of 700 services. */
+    private static final EscapedTexts RULE_TEXTS = new EscapedTexts(65_536);
 
     /** Reads what a writer wrote with the numbers as the result holds them: 0.50 BCA stays 0.50. */
     private static final ObjectReader TREE_READER = Json.JSON.reader()
@@ -75,16 +77,16 @@ public final class DecisionJson {
 
     private static void decision(JsonGenerator g, Decision d, Language language) throws IOException {
         g.writeStringField("applicationId", d.applicationId());
-        g.writeStringField("service", d.service());
+        RULE_TEXTS.field(g, "service", d.service());
         g.writeStringField("outcome", d.outcome().name());
         g.writeStringField("language", language.tag());
         g.writeArrayFieldStart("reasons");
         for (Reason reason : d.reasons()) {
             g.writeStartObject();
-            g.writeStringField("code", reason.code());
+            RULE_TEXTS.field(g, "code", reason.code());
             g.writeStringField("message", reason.message(language));
-            g.writeStringField("legalBasis", reason.legalBasis());
-            g.writeStringField("rule", reason.rule());
+            RULE_TEXTS.field(g, "legalBasis", reason.legalBasis());
+            RULE_TEXTS.field(g, "rule", reason.rule());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -106,22 +108,22 @@ public final class DecisionJson {
                 : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         g.writeStringField("asOf", d.asOf().toString());
         g.writeStringField("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
-        g.writeStringField("rulesVersion", d.rulesVersion());
+        RULE_TEXTS.field(g, "rulesVersion", d.rulesVersion());
         g.writeArrayFieldStart("firedRules");
         for (Decision.FiredRule rule : d.firedRules()) {
             g.writeStartObject();
-            g.writeStringField("name", rule.name());
-            g.writeStringField("legalBasis", rule.legalBasis());
+            RULE_TEXTS.field(g, "name", rule.name());
+            RULE_TEXTS.field(g, "legalBasis", rule.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("parameters");
         for (Decision.ParameterUse use : d.parameters()) {
             g.writeStartObject();
-            g.writeStringField("id", use.id());
+            RULE_TEXTS.field(g, "id", use.id());
             decimalField(g, "value", use.value());
             g.writeStringField("effectiveFrom", use.effectiveFrom().toString());
-            g.writeStringField("legalBasis", use.legalBasis());
+            RULE_TEXTS.field(g, "legalBasis", use.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -132,14 +134,14 @@ public final class DecisionJson {
         decimalField(g, "bca", fee.totalBca());
         decimalField(g, "soum", fee.totalSoum());
         decimalField(g, "bcaValue", fee.bcaValue());
-        g.writeStringField("legalBasis", fee.legalBasis());
+        RULE_TEXTS.field(g, "legalBasis", fee.legalBasis());
         g.writeArrayFieldStart("components");
         for (Fee.Component c : fee.components()) {
             g.writeStartObject();
-            g.writeStringField("code", c.code());
+            RULE_TEXTS.field(g, "code", c.code());
             decimalField(g, "bca", c.bca());
             decimalField(g, "soum", c.soum());
-            g.writeStringField("legalBasis", c.legalBasis());
+            RULE_TEXTS.field(g, "legalBasis", c.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -151,7 +153,7 @@ public final class DecisionJson {
         for (Decision.Amount amount : amounts) {
             g.writeObjectFieldStart(amount.code());
             decimalField(g, "value", amount.value());
-            g.writeStringField("unit", amount.unit());
+            RULE_TEXTS.field(g, "unit", amount.unit());
             g.writeEndObject();
         }
         g.writeEndObject();
