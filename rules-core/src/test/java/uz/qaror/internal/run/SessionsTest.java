@@ -98,6 +98,48 @@ class SessionsTest {
     }
 
     @Test
+    void threadsTakingAndGivingBackAtOnceNeverShareASessionAndKeepAtMostKept() throws Exception {
+        Sessions sessions = Internals.compiled(DecisionEngine.fromDirectory(CATALOG), "demo-benefit").sessions();
+        java.util.Set<KieSession> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<KieSession> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
+        int threads = Sessions.KEPT + 2;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 2_000; i++) {
+                    KieSession session = sessions.take();
+                    seen.add(session);
+                    if (!held.add(session)) {
+                        shared.incrementAndGet();
+                    }
+                    held.remove(session);
+                    sessions.giveBack(session, true);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(shared).as("a session held by two decisions at once").hasValue(0);
+        assertThat(sessions.idle()).isBetween(1, Sessions.KEPT);
+        // what is idle now is what was given back last, and nothing else: every kept session is one that was used
+        List<KieSession> idle = new ArrayList<>();
+        int kept = sessions.idle();
+        for (int i = 0; i < kept + 1; i++) {
+            idle.add(sessions.take());
+        }
+        assertThat(seen).containsAll(idle.subList(0, idle.size() - 1));
+        assertThat(seen).doesNotContain(idle.get(idle.size() - 1));
+    }
+
+    @Test
     void aWatchCancelledBeforeTheBudgetIsSpentNeverHaltsItsSession() throws Exception {
         KieSession session = Internals.compiled(DecisionEngine.fromDirectory(CATALOG), "demo-benefit").sessions()
                 .take();
