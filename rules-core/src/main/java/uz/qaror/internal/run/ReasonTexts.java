@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -19,7 +17,6 @@ import uz.qaror.internal.json.Json;
  */
 public final class ReasonTexts {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Map<String, Map<String, String>> ENGINE = loadEngineReasons();
 
     private ReasonTexts() {
@@ -64,19 +61,39 @@ public final class ReasonTexts {
         return fill(text == null ? code : text, arguments, language);
     }
 
+    /**
+     * The template with each placeholder {@code {name}} (a name of ASCII letters, digits and underscores) replaced by
+     * its argument; a placeholder without an argument stays as it is. Read in one pass, not by a regular expression:
+     * a decision fills its reasons' texts every time it is written.
+     */
     static String fill(String template, Map<String, Object> arguments, Language language) {
         if (arguments.isEmpty()) {
             return template;
         }
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            Object value = arguments.get(matcher.group(1));
-            String replacement = value == null ? matcher.group() : LocalNumbers.text(value, language);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        int length = template.length();
+        StringBuilder out = new StringBuilder(length + 32);
+        int copied = 0;
+        for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+            int end = open + 1;
+            while (end < length && isNameCharacter(template.charAt(end))) {
+                end++;
+            }
+            if (end == open + 1 || end == length || template.charAt(end) != '}') {
+                continue;
+            }
+            Object value = arguments.get(template.substring(open + 1, end));
+            if (value != null) {
+                out.append(template, copied, open).append(LocalNumbers.text(value, language));
+                copied = end + 1;
+            }
+            open = end;
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return copied == 0 ? template : out.append(template, copied, length).toString();
+    }
+
+    /** What {@code \w} matches without Unicode classes. */
+    private static boolean isNameCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /**
