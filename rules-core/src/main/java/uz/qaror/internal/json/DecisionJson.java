@@ -19,6 +19,7 @@ import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Reason;
 import uz.qaror.Result;
+import uz.qaror.internal.run.FixedTexts;
 
 /**
  * The JSON form of decisions and failures, one shape for the CLI, batches and embedders, published as
@@ -84,7 +85,11 @@ public final class DecisionJson {
         for (Reason reason : d.reasons()) {
             g.writeStartObject();
             RULE_TEXTS.field(g, "code", reason.code());
-            g.writeStringField("message", reason.message(language));
+            if (reason.messages() instanceof FixedTexts) {
+                RULE_TEXTS.field(g, "message", reason.message(language));
+            } else {
+                g.writeStringField("message", reason.message(language)); // filled with the application's values
+            }
             RULE_TEXTS.field(g, "legalBasis", reason.legalBasis());
             RULE_TEXTS.field(g, "rule", reason.rule());
             g.writeEndObject();

@@ -30,7 +30,7 @@ public final class ReasonTexts {
     /** Texts without arguments are the same for every decision: a service builds each once. */
     public static final class Cache {
         private final Map<String, Map<String, String>> reasons;
-        private final Map<String, Map<Language, String>> plain = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, FixedTexts> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Cache(Map<String, Map<String, String>> reasons) {
             this.reasons = reasons;
@@ -38,7 +38,7 @@ public final class ReasonTexts {
 
         public Map<Language, String> texts(String code, Map<String, Object> arguments) {
             if (arguments.isEmpty()) {
-                return plain.computeIfAbsent(code, c -> Map.copyOf(ReasonTexts.texts(reasons, c, Map.of())));
+                return plain.computeIfAbsent(code, c -> new FixedTexts(ReasonTexts.texts(reasons, c, Map.of())));
             }
             return ReasonTexts.texts(reasons, code, arguments);
         }

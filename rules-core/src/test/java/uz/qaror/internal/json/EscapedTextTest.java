@@ -17,9 +17,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.junit.jupiter.api.Test;
 
+import uz.qaror.Decision;
 import uz.qaror.DecisionEngine;
 import uz.qaror.Language;
+import uz.qaror.Reason;
 import uz.qaror.Result;
+import uz.qaror.internal.run.FixedTexts;
 
 /**
  * A text of the rules escaped once must be written exactly as Jackson writes it a character at a time with Qaror's
@@ -100,9 +103,20 @@ class EscapedTextTest {
     void everyExampleDecisionInEveryLanguageIsWhatItsTreeWritesAsAnyValue() throws IOException {
         DecisionEngine engine = DecisionEngine.fromDirectory(Path.of("../rules-catalog/src/main/resources/qaror/catalog"));
         int compared = 0;
+        int fixedMessages = 0;
+        int filledMessages = 0;
         try (Stream<Path> examples = Files.list(Path.of("../examples/applications"))) {
             for (Path example : examples.sorted().toList()) {
                 Result result = engine.evaluate(Files.readString(example));
+                if (result instanceof Decision decision) {
+                    for (Reason reason : decision.reasons()) {
+                        if (reason.messages() instanceof FixedTexts) {
+                            fixedMessages++;
+                        } else {
+                            filledMessages++;
+                        }
+                    }
+                }
                 for (Language language : Language.values()) {
                     // the tree is read back from what was written, then written by the mapper a character at a time
                     String tree = Json.JSON.writeValueAsString(DecisionJson.toNode(result, language));
@@ -113,6 +127,9 @@ class EscapedTextTest {
             }
         }
         assertThat(compared).isGreaterThanOrEqualTo(30 * Language.values().length);
+        // both ways of writing a reason's message were compared
+        assertThat(fixedMessages).isPositive();
+        assertThat(filledMessages).isPositive();
     }
 
     private static String asText(DecisionJson.JsonWriter field) {
