@@ -51,7 +51,10 @@ public final class DecisionJson {
         return tree(g -> writeObject(g, result, language));
     }
 
-    /** The rules' texts, escaped once; tens per service, so the cap holds every text of 700 services. */
+    /**
+     * The rules' texts, escaped once: tens per service and language written, so the cap holds those of 700 services
+     * written in one or two languages; at a few hundred bytes a text, it is a few tens of MB at most.
+     */
     private static final EscapedTexts RULE_TEXTS = new EscapedTexts(65_536);
 
     /** Reads what a writer wrote with the numbers as the result holds them: 0.50 BCA stays 0.50. */
