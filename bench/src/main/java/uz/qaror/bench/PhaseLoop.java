@@ -114,7 +114,8 @@ public final class PhaseLoop {
                     + "%s; reading the application %s; deciding %s; raw Drools on a reused session %s (deciding "
                     + "%.2fx of it); writing the decision %s; evaluate(text) %s (%.2fx of raw Drools)%n", round,
                     text.per(n), application.per(n), decide.per(n), drools.per(n),
-                    decide.nanos() / (double) drools.nanos(), writing.per(n), whole.per(n), whole.nanos() / (double) drools.nanos());
+                    decide.nanos() / (double) drools.nanos(), writing.per(n), whole.per(n),
+                    whole.nanos() / (double) drools.nanos());
         }
         if (sink == 42) {
             System.out.println();

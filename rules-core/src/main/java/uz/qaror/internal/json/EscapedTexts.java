@@ -7,9 +7,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The texts of the rules (legal bases, rules' names, reasons' codes, the messages of reasons without arguments,
- * services' and parameters' ids) as they are escaped for JSON, remembered from their first decision on. Escaping a character at a time was the largest part of
- * writing a batch's record: a legal basis stands in a decision up to five times (its reason, its fired rule, its fee
- * and the fee's components, its parameters), and in every decision of its rule.
+ * services' and parameters' ids) as they are escaped for JSON, remembered from their first decision on. Escaping a
+ * character at a time was the largest part of writing a batch's record: a legal basis stands in a decision up to
+ * five times (its reason, its fired rule, its fee and the fee's components, its parameters), and in every decision
+ * of its rule.
  * <p>
  * Only texts of the rules come here, never an application's (a message filled with its values is written as any
  * other): tens per service and language written, so what is remembered is bounded by the catalog, and capped in

@@ -101,7 +101,8 @@ class EscapedTextTest {
 
     @Test
     void everyExampleDecisionInEveryLanguageIsWhatItsTreeWritesAsAnyValue() throws IOException {
-        DecisionEngine engine = DecisionEngine.fromDirectory(Path.of("../rules-catalog/src/main/resources/qaror/catalog"));
+        DecisionEngine engine = DecisionEngine.fromDirectory(
+                Path.of("../rules-catalog/src/main/resources/qaror/catalog"));
         int compared = 0;
         int fixedMessages = 0;
         int filledMessages = 0;
