@@ -29,10 +29,9 @@ public record Reason(String code, Outcome effect, Map<Language, String> messages
     public Reason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(effect, "effect");
-        // The engine's texts are immutable already: copying those made on demand would make every language's text
-        // now, and a copy of fixed ones would no longer say they are the rules' own (written escaped once).
-        messages = messages instanceof uz.qaror.internal.run.TextsByLanguage
-                || messages instanceof uz.qaror.internal.run.FixedTexts ? messages : Map.copyOf(messages);
+        // Texts made on demand are immutable already; copying them would make every language's text now (and a
+        // copy of fixed ones would no longer say they are the rules' own, written escaped once).
+        messages = messages instanceof uz.qaror.internal.run.TextsByLanguage ? messages : Map.copyOf(messages);
     }
 
     /**

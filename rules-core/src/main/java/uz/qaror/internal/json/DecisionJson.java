@@ -19,7 +19,7 @@ import uz.qaror.Language;
 import uz.qaror.Problem;
 import uz.qaror.Reason;
 import uz.qaror.Result;
-import uz.qaror.internal.run.FixedTexts;
+import uz.qaror.internal.run.TextsByLanguage;
 
 /**
  * The JSON form of decisions and failures, one shape for the CLI, batches and embedders, published as
@@ -88,7 +88,7 @@ public final class DecisionJson {
         for (Reason reason : d.reasons()) {
             g.writeStartObject();
             RULE_TEXTS.field(g, "code", reason.code());
-            if (reason.messages() instanceof FixedTexts) {
+            if (reason.messages() instanceof TextsByLanguage texts && texts.fixed()) {
                 RULE_TEXTS.field(g, "message", reason.message(language));
             } else {
                 g.writeStringField("message", reason.message(language)); // filled with the application's values

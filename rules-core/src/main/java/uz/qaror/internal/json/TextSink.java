@@ -26,16 +26,6 @@ final class TextSink extends Writer {
     }
 
     @Override
-    public void write(String text, int offset, int length) {
-        write(text.toCharArray(), offset, length);
-    }
-
-    @Override
-    public void write(int c) {
-        write(new char[] {(char) c}, 0, 1);
-    }
-
-    @Override
     public void flush() {
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -30,7 +31,7 @@ public final class ReasonTexts {
     /** Texts without arguments are the same for every decision: a service builds each once. */
     public static final class Cache {
         private final Map<String, Map<String, String>> reasons;
-        private final Map<String, FixedTexts> plain = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, TextsByLanguage> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
         public Cache(Map<String, Map<String, String>> reasons) {
             this.reasons = reasons;
@@ -38,7 +39,7 @@ public final class ReasonTexts {
 
         public Map<Language, String> texts(String code, Map<String, Object> arguments) {
             if (arguments.isEmpty()) {
-                return plain.computeIfAbsent(code, c -> new FixedTexts(ReasonTexts.texts(reasons, c, Map.of())));
+                return plain.computeIfAbsent(code, c -> TextsByLanguage.fixed(maker(reasons, c, Map.of())));
             }
             return ReasonTexts.texts(reasons, code, arguments);
         }
@@ -50,9 +51,15 @@ public final class ReasonTexts {
      */
     public static Map<Language, String> texts(Map<String, Map<String, String>> serviceReasons, String code,
                                               Map<String, Object> arguments) {
+        return new TextsByLanguage(maker(serviceReasons, code, arguments));
+    }
+
+    /** What fills a reason code's text in a language: the service's own, else the engine's, else the code. */
+    private static Function<Language, String> maker(
+            Map<String, Map<String, String>> serviceReasons, String code, Map<String, Object> arguments) {
         Map<String, String> own = serviceReasons.get(code);
         Map<String, String> byTag = own != null ? own : ENGINE.get(code);
-        return new TextsByLanguage(language -> text(byTag, code, arguments, language));
+        return language -> text(byTag, code, arguments, language);
     }
 
     private static String text(Map<String, String> byTag, String code, Map<String, Object> arguments,

@@ -20,9 +20,32 @@ public final class TextsByLanguage extends AbstractMap<Language, String> {
 
     private final Function<Language, String> make;
     private final AtomicReferenceArray<String> made = new AtomicReferenceArray<>(LANGUAGES.length);
+    private final boolean fixed;
 
     public TextsByLanguage(Function<Language, String> make) {
+        this(make, false);
+    }
+
+    private TextsByLanguage(Function<Language, String> make, boolean fixed) {
         this.make = make;
+        this.fixed = fixed;
+    }
+
+    /**
+     * Texts that are the same in every decision (a reason whose template has no arguments), made now in every
+     * language and kept by the service: written as the rules' other texts are, escaped for JSON once.
+     */
+    public static TextsByLanguage fixed(Function<Language, String> make) {
+        TextsByLanguage texts = new TextsByLanguage(make, true);
+        for (Language language : LANGUAGES) {
+            texts.get(language);
+        }
+        return texts;
+    }
+
+    /** Whether these are the same texts in every decision, never filled with an application's values. */
+    public boolean fixed() {
+        return fixed;
     }
 
     @Override

@@ -22,7 +22,7 @@ import uz.qaror.DecisionEngine;
 import uz.qaror.Language;
 import uz.qaror.Reason;
 import uz.qaror.Result;
-import uz.qaror.internal.run.FixedTexts;
+import uz.qaror.internal.run.TextsByLanguage;
 
 /**
  * A text of the rules escaped once must be written exactly as Jackson writes it a character at a time with Qaror's
@@ -111,7 +111,7 @@ class EscapedTextTest {
                 Result result = engine.evaluate(Files.readString(example));
                 if (result instanceof Decision decision) {
                     for (Reason reason : decision.reasons()) {
-                        if (reason.messages() instanceof FixedTexts) {
+                        if (reason.messages() instanceof TextsByLanguage texts && texts.fixed()) {
                             fixedMessages++;
                         } else {
                             filledMessages++;

@@ -27,7 +27,8 @@ class FixedTextsTest {
         ReasonTexts.Cache cache = new ReasonTexts.Cache(REASONS);
         Map<Language, String> texts = cache.texts("PLAIN", Map.of());
 
-        assertThat(texts).isInstanceOf(FixedTexts.class).isSameAs(cache.texts("PLAIN", Map.of()));
+        assertThat(texts).isInstanceOf(TextsByLanguage.class).isSameAs(cache.texts("PLAIN", Map.of()));
+        assertThat(((TextsByLanguage) texts).fixed()).isTrue();
         assertThat(texts).isEqualTo(Map.of(Language.UZ, "Ariza qabul qilindi", Language.UZ_CYRL, "Ариза қабул қилинди",
                 Language.RU, "Заявление принято", Language.EN, "The application is accepted"));
         assertThat(texts.hashCode()).isEqualTo(Map.copyOf(texts).hashCode());
@@ -40,11 +41,11 @@ class FixedTextsTest {
         ReasonTexts.Cache cache = new ReasonTexts.Cache(REASONS);
         Map<Language, String> texts = cache.texts("SUM", Map.of("sum", new BigDecimal("1285000")));
 
-        assertThat(texts).isNotInstanceOf(FixedTexts.class);
+        assertThat(((TextsByLanguage) texts).fixed()).isFalse();
         assertThat(texts.get(Language.EN)).isEqualTo("Sum 1,285,000 soum");
         // a language the service has no text in falls back as before: the code, through Reason.message
         Map<Language, String> partial = cache.texts("SUM", Map.of());
-        assertThat(partial).isInstanceOf(FixedTexts.class);
+        assertThat(((TextsByLanguage) partial).fixed()).isTrue();
         assertThat(new Reason("SUM", Outcome.REJECTED, partial, "", "").message(Language.RU)).isEqualTo("SUM");
     }
 }
