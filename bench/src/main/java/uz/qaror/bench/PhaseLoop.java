@@ -18,7 +18,8 @@ import uz.qaror.internal.run.Evaluator;
  * Where {@code evaluate(text)} spends its time besides Drools: the same applications as {@link HotLoop}, one thread,
  * each part of a decision run as a pass over all of them, thread CPU time and bytes allocated per application:
  * <ol>
- * <li>reading the text: JSON parsing and the input limits' scan;</li>
+ * <li>reading the text: JSON parsing and the input limits' scan; the same from the text's UTF-8 bytes, as a batch
+ * and a server read;</li>
  * <li>reading the application: the schema check and the facts (identifiers, dates, household);</li>
  * <li>deciding ({@code Evaluator.decide}): Drools on a reused session, the listener that names each fired rule,
  * and the decision put together (reasons, fee, amounts, due date);</li>
@@ -68,12 +69,28 @@ public final class PhaseLoop {
         JsonNode[] trees = new JsonNode[n];
         ParsedApplication[] facts = new ParsedApplication[n];
         Decision[] decisions = new Decision[n];
+        List<byte[]> utf8 = texts.stream().map(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         for (int round = 1; round <= rounds; round++) {
-            Cost text = Cost.of(() -> {
+            Runnable fromText = () -> {
                 for (int i = 0; i < n; i++) {
                     trees[i] = reader.read(texts.get(i)).application();
                 }
-            });
+            };
+            Runnable fromBytes = () -> {
+                for (int i = 0; i < n; i++) {
+                    trees[i] = reader.read(utf8.get(i)).application();
+                }
+            };
+            // a batch and a server read bytes, evaluate(String) text: each first in every other round
+            Cost text;
+            Cost bytes;
+            if (round % 2 == 1) {
+                text = Cost.of(fromText);
+                bytes = Cost.of(fromBytes);
+            } else {
+                bytes = Cost.of(fromBytes);
+                text = Cost.of(fromText);
+            }
             Cost application = Cost.of(() -> {
                 for (int i = 0; i < n; i++) {
                     facts[i] = ApplicationReader.read(trees[i], prepared.get(i).service(), null).application();
@@ -111,9 +128,10 @@ public final class PhaseLoop {
             });
             Cost whole = Cost.of(() -> texts.forEach(t -> sink += System.identityHashCode(engine.evaluate(t))));
             System.out.printf(Locale.ROOT, "round %d (one thread, CPU and bytes per application): reading the text "
-                    + "%s; reading the application %s; deciding %s; raw Drools on a reused session %s (deciding "
+                    + "%s; reading the same as bytes %s; reading the application %s; deciding %s; raw Drools on a "
+                    + "reused session %s (deciding "
                     + "%.2fx of it); writing the decision %s; evaluate(text) %s (%.2fx of raw Drools)%n", round,
-                    text.per(n), application.per(n), decide.per(n), drools.per(n),
+                    text.per(n), bytes.per(n), application.per(n), decide.per(n), drools.per(n),
                     decide.nanos() / (double) drools.nanos(), writing.per(n), whole.per(n),
                     whole.nanos() / (double) drools.nanos());
         }

@@ -86,11 +86,32 @@ public final class ApplicationText {
         if (bytes.length > limits.maxBytes()) {
             return tooLarge();
         }
-        // The JDK's own decoding is much cheaper than a decoder's (a single copy, for ASCII no decoding at all) but
-        // replaces each malformed sequence by U+FFFD; only text that has one needs the strict decoder, to name the
-        // byte at fault (or to find a U+FFFD written as such, which the scan refuses as it always did).
+        // ASCII (most applications) is valid UTF-8 that decodes one to one: the parser reads the bytes as they are,
+        // which costs less than making a string of them and reading its characters. Jackson's parser for bytes words
+        // some problems otherwise than its parser for text, so bytes that fail are read again as text: the same input
+        // fails the same way whichever entry it came by.
+        if (AsciiBytes.all(bytes) && !zeroInFirstFour(bytes)) {
+            Read read = parse(() -> reader.createParser(bytes));
+            return read.failed() ? parse(new String(bytes, StandardCharsets.UTF_8)) : read;
+        }
+        // The JDK's own decoding is much cheaper than a decoder's (a single copy) but replaces each malformed
+        // sequence by U+FFFD; only text that has one needs the strict decoder, to name the byte at fault (or to find
+        // a U+FFFD written as such, which the scan refuses as it always did).
         String decoded = new String(bytes, StandardCharsets.UTF_8);
         return decoded.indexOf('\uFFFD') < 0 ? parse(decoded) : strictlyDecoded(bytes);
+    }
+
+    /**
+     * Whether a zero byte is among the first four: from such bytes Jackson's byte parser would guess UTF-16 or UTF-32
+     * and read them as such, where UTF-8 makes them a control character, which the strict way refuses.
+     */
+    private static boolean zeroInFirstFour(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bytes decoded as UTF-8 by a decoder that reports a malformed sequence, then parsed. */
@@ -181,9 +202,19 @@ public final class ApplicationText {
     private Read parse(String text) {
         // A byte-order mark is not part of the JSON.
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return parse(() -> reader.createParser(json));
+    }
+
+    /** Opens a parser over input held in memory, which cannot fail to be read. */
+    @FunctionalInterface
+    private interface ParserOpener {
+        JsonParser open() throws IOException;
+    }
+
+    private Read parse(ParserOpener opener) {
         JsonNode tree;
         // The parser is our own so that a broken limit can be placed: Jackson's exception does not say where.
-        try (JsonParser parser = reader.createParser(json)) {
+        try (JsonParser parser = opener.open()) {
             try {
                 tree = reader.readTree(parser); // trailing tokens fail too (FAIL_ON_TRAILING_TOKENS)
             } catch (StreamConstraintsException e) {
@@ -192,7 +223,7 @@ public final class ApplicationText {
         } catch (JsonProcessingException e) {
             return new Read(null, malformed(e));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading a string cannot fail", e);
+            throw new java.io.UncheckedIOException("reading from memory cannot fail", e);
         } catch (RuntimeException e) {
             // A number Jackson cannot hold (an exponent beyond an int) and the like.
             return Read.failed(Failure.Kind.MALFORMED_JSON, List.of(new Problem("$", "not valid JSON: "

@@ -73,6 +73,69 @@ class ApplicationTextTest {
         assertThat(malformed).isBetween(1_000, 19_000);
     }
 
+    /** What reading gives: the tree, or the failure as a user reads it. */
+    private static Object outcome(ApplicationText.Read read) {
+        return read.failed() ? read.failure().kind() + " " + read.failure().describe() : read.application();
+    }
+
+    /**
+     * ASCII bytes are parsed as they are, not as a string made of them; whatever they hold, the tree or the failure
+     * (its kind, place, line and column) is the one their text gives: every example application cut at every byte,
+     * with each byte in turn replaced by bytes that break JSON, and under limits small enough to break.
+     */
+    @Test
+    void asciiBytesAreReadAsTheirTextIs() throws Exception {
+        ApplicationText small = new ApplicationText(InputLimits.builder().maxBytes(900).maxDepth(4)
+                .maxStringLength(30).maxNumberLength(8).build());
+        byte[] breakers = {'x', '}', ']', '[', '{', ',', ':', '"', '\\', ' ', '\n', '0', '-', 0, 1, 0x1F, 0x7F};
+        int compared = 0;
+        int failed = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> examples =
+                     java.nio.file.Files.list(java.nio.file.Path.of("../examples/applications"))) {
+            for (java.nio.file.Path example : examples.sorted().toList()) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(example);
+                if (!new String(bytes, StandardCharsets.ISO_8859_1).chars().allMatch(c -> c < 0x80)) {
+                    continue;
+                }
+                java.util.List<byte[]> variants = new java.util.ArrayList<>();
+                for (int cut = 0; cut <= bytes.length; cut += 1 + cut / 64) {
+                    variants.add(java.util.Arrays.copyOf(bytes, cut));
+                }
+                for (int at = 0; at < bytes.length; at += 7) {
+                    byte[] broken = bytes.clone();
+                    broken[at] = breakers[at % breakers.length];
+                    variants.add(broken);
+                }
+                for (byte[] variant : variants) {
+                    String asText = new String(variant, StandardCharsets.UTF_8);
+                    for (ApplicationText reader : new ApplicationText[] {text, small}) {
+                        ApplicationText.Read read = reader.read(variant);
+                        assertThat(outcome(read)).as("%s: %s", example.getFileName(), asText)
+                                .isEqualTo(outcome(reader.read(asText)));
+                        compared++;
+                        failed += read.failed() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(5_000);
+        assertThat(failed).as("most variants are broken, some are not").isBetween(compared / 2, compared - 100);
+    }
+
+    /**
+     * Bytes that Jackson would take for UTF-16 or UTF-32 (zero bytes among the first four), all of them ASCII, are
+     * still read as UTF-8: a control character, refused, never a JSON text in another encoding.
+     */
+    @Test
+    void jsonInUtf16OrUtf32IsNotReadAsJson() {
+        String json = "{\"id\": \"A\", \"service\": \"x\"}";
+        for (String encoding : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            byte[] bytes = json.getBytes(java.nio.charset.Charset.forName(encoding));
+            assertThat(failure(text.read(bytes), Failure.Kind.MALFORMED_JSON)).as(encoding)
+                    .isEqualTo(text.read(new String(bytes, StandardCharsets.UTF_8)).failure().describe());
+        }
+    }
+
     @Test
     void textIsMeasuredInUtf8BytesAtEverySizeAroundTheLimit() {
         // a limit of 3,000 bytes; the text's own characters are 1, 2, 3 or (a surrogate pair) 4 bytes each
