@@ -1,10 +1,12 @@
 package uz.qaror.internal.run;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.kie.api.runtime.KieSession;
 
@@ -17,6 +19,9 @@ import org.kie.api.runtime.KieSession;
  * cancel), tens of thousands of times a second in a batch, which showed as a sixth of a re-screening's CPU spent in
  * the kernel. A halt therefore comes at most a tick after the budget is spent and takes effect at the session's next
  * rule firing. After a second with nothing to watch the thread sleeps until a decision registers.
+ *
+ * <p>The set is striped by thread: one set shared by every deciding thread had each decision's add and remove
+ * contend with the other threads' (its counter and its bins), a cost that grew with the threads of a batch.
  */
 final class Watchdog {
 
@@ -24,7 +29,10 @@ final class Watchdog {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
+    /** A power of two, so that a thread's stripe is a mask of its id; consecutive ids (a batch's workers) differ. */
+    private static final int STRIPES = 16;
+    private static final List<Set<Watch>> WATCHED = Stream.<Set<Watch>>generate(ConcurrentHashMap::newKeySet)
+            .limit(STRIPES).toList();
     private static final AtomicBoolean SLEEPING = new AtomicBoolean();
     private static final Thread THREAD = start();
 
@@ -52,7 +60,11 @@ final class Watchdog {
          */
         private final AtomicBoolean ended = new AtomicBoolean();
 
+        /** The stripe of the thread that decides, where the watch is until it ends. */
+        private final Set<Watch> stripe;
+
         private Watch(KieSession session, Budget budget, AtomicBoolean halted) {
+            this.stripe = WATCHED.get((int) Thread.currentThread().getId() & (STRIPES - 1));
             this.session = session;
             this.budget = budget;
             this.halted = halted;
@@ -82,7 +94,7 @@ final class Watchdog {
          * @return true when the watchdog never halted the session and never will; false when it has or is doing so
          */
         boolean cancel() {
-            WATCHED.remove(this);
+            stripe.remove(this);
             return ended.compareAndSet(false, true);
         }
     }
@@ -90,27 +102,38 @@ final class Watchdog {
     /** Sets {@code halted} and halts {@code session} once {@code budget} is spent, unless cancelled first. */
     static Watch watch(KieSession session, Budget budget, AtomicBoolean halted) {
         Watch watch = new Watch(session, budget, halted);
-        WATCHED.add(watch);
+        watch.stripe.add(watch);
         if (SLEEPING.get()) {
             LockSupport.unpark(THREAD);
         }
         return watch;
     }
 
+    private static boolean nothingWatched() {
+        for (Set<Watch> stripe : WATCHED) {
+            if (!stripe.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void run() {
         long lastBusy = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            if (!WATCHED.isEmpty()) {
+            if (!nothingWatched()) {
                 lastBusy = now;
-                try {
-                    WATCHED.removeIf(watch -> watch.haltIfSpent(now));
-                } catch (RuntimeException | Error unexpected) {
-                    // The watchdog must outlive any one session's failure, or no later decision would be halted.
+                for (Set<Watch> stripe : WATCHED) {
+                    try {
+                        stripe.removeIf(watch -> watch.haltIfSpent(now));
+                    } catch (RuntimeException | Error unexpected) {
+                        // The watchdog must outlive any one session's failure, or no later decision would be halted.
+                    }
                 }
             } else if (now - lastBusy > IDLE_NANOS) {
                 SLEEPING.set(true);
-                if (WATCHED.isEmpty()) { // a watch added before SLEEPING was set would not unpark
+                if (nothingWatched()) { // a watch added before SLEEPING was set would not unpark
                     LockSupport.park();
                 }
                 SLEEPING.set(false);

@@ -164,4 +164,28 @@ class SessionsTest {
         assertThat(halted).isTrue();
         assertThat(watch.cancel()).as("the session was halted: not to be given to another decision").isFalse();
     }
+
+    /** Watches are kept apart by thread; the watchdog looks after every thread's, whichever stripe it falls in. */
+    @Test
+    void watchesOfManyThreadsAreAllHalted() throws Exception {
+        Sessions sessions = Internals.compiled(DecisionEngine.fromDirectory(CATALOG), "demo-benefit").sessions();
+        List<AtomicBoolean> halts = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            KieSession session = sessions.take();
+            AtomicBoolean halted = new AtomicBoolean();
+            halts.add(halted);
+            threads.add(new Thread(() -> Watchdog.watch(session, new Budget(Thread.currentThread().getId(),
+                    Long.MAX_VALUE, System.nanoTime() - 1, 0), halted)));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (halts.stream().anyMatch(h -> !h.get()) && System.nanoTime() < giveUp) {
+            Thread.sleep(1);
+        }
+        assertThat(halts).allMatch(AtomicBoolean::get);
+    }
 }
