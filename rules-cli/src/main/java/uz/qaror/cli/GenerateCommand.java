@@ -1,11 +1,8 @@
 package uz.qaror.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import uz.qaror.DecisionEngine;
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.internal.input.ApplicationReader;
+import uz.qaror.tools.batch.TextOutput;
 import uz.qaror.tools.generate.ApplicationGenerator;
 
 /** {@code qaror generate}: realistic test applications as JSON Lines. */
@@ -102,7 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.flush();
         } else {
             AtomicFile.write(output, (OutputStream stream) -> {
-                Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                Writer out = TextOutput.utf8(stream);
                 writeAll(generator, total, out);
                 out.flush();
                 return null;

@@ -1,10 +1,7 @@
 package uz.qaror.server;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import uz.qaror.Language;
 import uz.qaror.tools.batch.BatchRunner;
 import uz.qaror.tools.batch.RecordFormat;
 import uz.qaror.tools.batch.RecordSource;
+import uz.qaror.tools.batch.TextOutput;
 
 /**
  * {@code POST /v1/decisions/batch}: JSON Lines in, JSON Lines out, streamed as the records are decided, with the
@@ -63,8 +61,8 @@ final class BatchEndpoint {
         BatchRunner runner = BatchRunner.builder(engine).language(language).format(RecordFormat.JSONL)
                 .threads(threads).recordDeadline(recordDeadline).decisionLog(audit != null).build();
         RecordSource source = RecordSource.jsonLines(call.body(), -1, maxLine);
-        Writer out = new BufferedWriter(new OutputStreamWriter(call.stream(200, "application/x-ndjson; charset=utf-8",
-                Map.of(BATCH_ID, batchId)), StandardCharsets.UTF_8), 1 << 16);
+        Writer out = TextOutput.utf8(call.stream(200, "application/x-ndjson; charset=utf-8",
+                Map.of(BATCH_ID, batchId)));
         long[] written = {0};
         try {
             runner.decideAll(source, results -> {

@@ -1,10 +1,8 @@
 package uz.qaror.tools.batch;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +77,12 @@ public final class ResumableOutput {
             if (resume && file.hasPartial()) {
                 output.checkSettings(settings);
                 output.existingRecords = output.countAndTrim(Long.MAX_VALUE);
-                output.writer = writer(file.continuePartial());
+                output.writer = TextOutput.utf8(file.continuePartial());
             } else {
                 if (output.settingsFile != null) {
                     Files.deleteIfExists(output.settingsFile);
                 }
-                output.writer = writer(file.startPartial());
+                output.writer = TextOutput.utf8(file.startPartial());
                 if (format.header() != null) {
                     output.writer.write(format.header());
                     output.writer.write('\n');
@@ -132,10 +130,6 @@ public final class ResumableOutput {
     /** The settings the resumed partial was written with, or {@code null} when not resumed. */
     public RunSettings earlierSettings() {
         return earlierSettings;
-    }
-
-    private static Writer writer(java.io.OutputStream stream) {
-        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Complete records already written by an earlier, interrupted run. */

@@ -1,0 +1,58 @@
+package uz.qaror.tools.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Records of text reach their stream whole, as UTF-8, in few large writes, and a flush passes everything on. */
+class TextOutputTest {
+
+    /** A stream that remembers the size of every write it is given. */
+    private static final class Counting extends ByteArrayOutputStream {
+        final List<Integer> writes = new ArrayList<>();
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            writes.add(length);
+            super.write(bytes, offset, length);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            writes.add(1);
+            super.write(b);
+        }
+    }
+
+    @Test
+    void recordsLeaveInLargeBlocksAndAFlushPassesThemOn() throws IOException {
+        Counting stream = new Counting();
+        Writer out = TextOutput.utf8(stream);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            String record = "{\"record\":" + i + ",\"message\":\"Ariza qabul qilindi \u2014 "
+                    + "\u0437\u0430\u044f\u0432\u043a\u0430 \u043f\u0440\u0438\u043d\u044f\u0442\u0430 \uD83D\uDE00\"}"
+                    .repeat(1 + i % 7);
+            out.write(record);
+            out.write('\n');
+            expected.append(record).append('\n');
+            if (i % 1_000 == 999) {
+                out.flush();
+                assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+            }
+        }
+        out.flush();
+        byte[] bytes = expected.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(stream.toByteArray()).isEqualTo(bytes);
+        // one write per full block, and one per flush at most beyond them
+        assertThat(stream.writes).hasSizeLessThanOrEqualTo(bytes.length / TextOutput.BLOCK + 6);
+        assertThat(stream.writes.stream().limit(stream.writes.size() - 1)).allMatch(size -> size >= 8_192);
+    }
+}
