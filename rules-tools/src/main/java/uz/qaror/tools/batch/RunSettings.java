@@ -5,19 +5,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,8 +62,8 @@ public final class RunSettings {
         }
 
         /**
-         * The input's fingerprint: for a file its size and the SHA-256 of all its bytes; for a folder the same over
-         * the names and bytes of every file under it; standard input cannot be read twice and is recorded as such.
+         * The input's fingerprint ({@link RunSettings#fingerprint}); standard input cannot be read twice and is
+         * recorded as such.
          */
         public Builder input(String name) throws IOException {
             if ("-".equals(name)) {
@@ -81,9 +81,18 @@ public final class RunSettings {
         }
     }
 
-    /** Sorted names and contents of every regular file under a folder, or the bytes of one file, hashed. */
+    /**
+     * A file's size and two checksums of all its bytes (CRC-32C and CRC-32, different polynomials); for a folder the
+     * same over the sorted names and bytes of every regular file under it.
+     *
+     * <p>Checksums, not a cryptographic digest: a fingerprint tells a resume whether the input is the one its
+     * partial was written from, which a changed byte, a cut or an added line changes; whoever can change the input on
+     * purpose can as well change the settings recorded beside the partial, so a digest would guard nothing more.
+     * SHA-256 took 1.0-1.7 s of the start of a batch of a million applications (892 MB); the two checksums take
+     * 0.03-0.3 s beyond reading the bytes, which the JDK computes with the processor's own instructions.
+     */
     public static String fingerprint(Path path) throws IOException {
-        MessageDigest digest = sha256();
+        Checksums sums = new Checksums();
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
@@ -91,34 +100,44 @@ public final class RunSettings {
             }
             long total = 0;
             for (Path file : files) {
-                digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                total += hashInto(digest, file);
+                byte[] name = path.relativize(file).toString().getBytes(StandardCharsets.UTF_8);
+                sums.update(name, name.length);
+                sums.update(new byte[1], 1);
+                total += sums.updateFrom(file);
             }
-            return files.size() + " files, " + total + " bytes, sha256 " + HexFormat.of().formatHex(digest.digest());
+            return files.size() + " files, " + total + " bytes, " + sums;
         }
-        long size = hashInto(digest, path);
-        return size + " bytes, sha256 " + HexFormat.of().formatHex(digest.digest());
+        long size = sums.updateFrom(path);
+        return size + " bytes, " + sums;
     }
 
-    private static long hashInto(MessageDigest digest, Path file) throws IOException {
-        long size = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-                size += n;
-            }
-        }
-        return size;
-    }
+    /** Two checksums of the same bytes. */
+    private static final class Checksums {
+        private final CRC32C castagnoli = new CRC32C();
+        private final CRC32 ieee = new CRC32();
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        void update(byte[] bytes, int length) {
+            castagnoli.update(bytes, 0, length);
+            ieee.update(bytes, 0, length);
+        }
+
+        /** Adds every byte of a file; its size. */
+        long updateFrom(Path file) throws IOException {
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    update(buffer, n);
+                    size += n;
+                }
+            }
+            return size;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "crc32c %08x, crc32 %08x", castagnoli.getValue(), ieee.getValue());
         }
     }
 
