@@ -28,8 +28,9 @@ import uz.qaror.internal.run.Evaluator;
  * <li>raw Drools on a reused session with the same facts: the honest baseline;</li>
  * <li>{@code evaluate(text)} whole.</li>
  * </ol>
- * Passes 3 and 5 swap order every round, so that neither always finds the other's data in the caches. Results are
- * kept by identity: a {@code Decision}'s {@code hashCode} would fill its reasons' texts in every language.
+ * Reading text and bytes, and passes 3 and 5, swap order every round, so that neither always finds the other's data
+ * in the caches. Results are kept by identity: a {@code Decision}'s {@code hashCode} would fill its reasons' texts in
+ * every language.
  * Usage: {@code PhaseLoop [COUNT] [ROUNDS]}.
  */
 public final class PhaseLoop {
@@ -50,6 +51,16 @@ public final class PhaseLoop {
             long bytes = THREAD.getCurrentThreadAllocatedBytes();
             pass.run();
             return new Cost(THREAD.getCurrentThreadCpuTime() - nanos, THREAD.getCurrentThreadAllocatedBytes() - bytes);
+        }
+
+        /** The costs of two passes, {@code first}'s and {@code second}'s, the one run first swapped every round. */
+        static Cost[] alternated(int round, Runnable first, Runnable second) {
+            if (round % 2 == 1) {
+                Cost one = of(first);
+                return new Cost[] {one, of(second)};
+            }
+            Cost two = of(second);
+            return new Cost[] {of(first), two};
         }
 
         String per(int count) {
@@ -81,22 +92,16 @@ public final class PhaseLoop {
                     trees[i] = reader.read(utf8.get(i)).application();
                 }
             };
-            // a batch and a server read bytes, evaluate(String) text: each first in every other round
-            Cost text;
-            Cost bytes;
-            if (round % 2 == 1) {
-                text = Cost.of(fromText);
-                bytes = Cost.of(fromBytes);
-            } else {
-                bytes = Cost.of(fromBytes);
-                text = Cost.of(fromText);
-            }
+            // a batch and a server read bytes, evaluate(String) text
+            Cost[] reading = Cost.alternated(round, fromText, fromBytes);
+            Cost text = reading[0];
+            Cost bytes = reading[1];
             Cost application = Cost.of(() -> {
                 for (int i = 0; i < n; i++) {
                     facts[i] = ApplicationReader.read(trees[i], prepared.get(i).service(), null).application();
                 }
             });
-            Runnable deciding = () -> {
+            Runnable decidingPass = () -> {
                 for (int i = 0; i < n; i++) {
                     if (facts[i] != null) {
                         decisions[i] = Evaluator.decide(prepared.get(i).service(), facts[i]);
@@ -110,15 +115,9 @@ public final class PhaseLoop {
                     }
                 }
             };
-            Cost decide;
-            Cost drools;
-            if (round % 2 == 1) {
-                decide = Cost.of(deciding);
-                drools = Cost.of(raw);
-            } else {
-                drools = Cost.of(raw);
-                decide = Cost.of(deciding);
-            }
+            Cost[] deciding = Cost.alternated(round, decidingPass, raw);
+            Cost decide = deciding[0];
+            Cost drools = deciding[1];
             Cost writing = Cost.of(() -> {
                 for (Decision decision : decisions) {
                     if (decision != null) {
