@@ -5,10 +5,10 @@ import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+
+import uz.qaror.tools.batch.TextOutput;
 
 /**
  * Standard output and error for the commands, in UTF-8, with write failures that are not lost. A PrintStream or
@@ -74,7 +74,7 @@ final class StandardOutput {
         }
 
         private Remembering(Recorder recorder) {
-            super(new OutputStreamWriter(recorder, StandardCharsets.UTF_8));
+            super(TextOutput.utf8(recorder)); // a batch's records to a pipe in 64 KiB writes, not 8 KiB ones
             this.recorder = recorder;
         }
 
