@@ -2,9 +2,12 @@ package uz.qaror.internal.json;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -16,6 +19,7 @@ import uz.qaror.Decision;
 import uz.qaror.Failure;
 import uz.qaror.Fee;
 import uz.qaror.Language;
+import uz.qaror.Outcome;
 import uz.qaror.Problem;
 import uz.qaror.Reason;
 import uz.qaror.Result;
@@ -57,6 +61,53 @@ public final class DecisionJson {
      */
     private static final EscapedTexts RULE_TEXTS = new EscapedTexts(65_536);
 
+    /** The outcomes' names and the languages' tags, by ordinal, as written (quoted once, copied after that). */
+    private static final SerializableString[] OUTCOMES = Arrays.stream(Outcome.values())
+            .map(outcome -> new SerializedString(outcome.name())).toArray(SerializableString[]::new);
+    private static final SerializableString[] LANGUAGE_TAGS = Arrays.stream(Language.values())
+            .map(language -> new SerializedString(language.tag())).toArray(SerializableString[]::new);
+
+    /**
+     * The names of decision.schema.json's fields, quoted once: a generator with Qaror's escapes otherwise escapes
+     * each name a character at a time, some forty names in every decision.
+     */
+    private static final class Names {
+        static final SerializableString AMOUNTS = new SerializedString("amounts");
+        static final SerializableString APPLICATION_ID = new SerializedString("applicationId");
+        static final SerializableString AS_OF = new SerializedString("asOf");
+        static final SerializableString BCA = new SerializedString("bca");
+        static final SerializableString BCA_VALUE = new SerializedString("bcaValue");
+        static final SerializableString CODE = new SerializedString("code");
+        static final SerializableString COMPONENTS = new SerializedString("components");
+        static final SerializableString DUE_DATE = new SerializedString("dueDate");
+        static final SerializableString EFFECTIVE_FROM = new SerializedString("effectiveFrom");
+        static final SerializableString ERROR = new SerializedString("error");
+        static final SerializableString FEE = new SerializedString("fee");
+        static final SerializableString FIRED_RULES = new SerializedString("firedRules");
+        static final SerializableString ID = new SerializedString("id");
+        static final SerializableString KIND = new SerializedString("kind");
+        static final SerializableString LANGUAGE = new SerializedString("language");
+        static final SerializableString LEGAL_BASIS = new SerializedString("legalBasis");
+        static final SerializableString MESSAGE = new SerializedString("message");
+        static final SerializableString MISSING = new SerializedString("missing");
+        static final SerializableString NAME = new SerializedString("name");
+        static final SerializableString OUTCOME = new SerializedString("outcome");
+        static final SerializableString PARAMETERS = new SerializedString("parameters");
+        static final SerializableString PATH = new SerializedString("path");
+        static final SerializableString PROBLEMS = new SerializedString("problems");
+        static final SerializableString REASONS = new SerializedString("reasons");
+        static final SerializableString RULE = new SerializedString("rule");
+        static final SerializableString RULES_VERSION = new SerializedString("rulesVersion");
+        static final SerializableString SERVICE = new SerializedString("service");
+        static final SerializableString SOUM = new SerializedString("soum");
+        static final SerializableString SUBMITTED_AT = new SerializedString("submittedAt");
+        static final SerializableString UNIT = new SerializedString("unit");
+        static final SerializableString VALUE = new SerializedString("value");
+
+        private Names() {
+        }
+    }
+
     /** Reads what a writer wrote with the numbers as the result holds them: 0.50 BCA stays 0.50. */
     private static final ObjectReader TREE_READER = Json.JSON.reader()
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
@@ -80,58 +131,63 @@ public final class DecisionJson {
     }
 
     private static void decision(JsonGenerator g, Decision d, Language language) throws IOException {
-        g.writeStringField("applicationId", d.applicationId());
-        RULE_TEXTS.field(g, "service", d.service());
-        g.writeStringField("outcome", d.outcome().name());
-        g.writeStringField("language", language.tag());
-        g.writeArrayFieldStart("reasons");
+        string(g, Names.APPLICATION_ID, d.applicationId());
+        RULE_TEXTS.field(g, Names.SERVICE, d.service());
+        g.writeFieldName(Names.OUTCOME);
+        g.writeString(OUTCOMES[d.outcome().ordinal()]);
+        g.writeFieldName(Names.LANGUAGE);
+        g.writeString(LANGUAGE_TAGS[language.ordinal()]);
+        g.writeFieldName(Names.REASONS);
+        g.writeStartArray();
         for (Reason reason : d.reasons()) {
             g.writeStartObject();
-            RULE_TEXTS.field(g, "code", reason.code());
+            RULE_TEXTS.field(g, Names.CODE, reason.code());
             if (reason.messages() instanceof TextsByLanguage texts && texts.fixed()) {
-                RULE_TEXTS.field(g, "message", reason.message(language));
+                RULE_TEXTS.field(g, Names.MESSAGE, reason.message(language));
             } else {
-                g.writeStringField("message", reason.message(language)); // filled with the application's values
+                string(g, Names.MESSAGE, reason.message(language)); // filled with the application's values
             }
-            RULE_TEXTS.field(g, "legalBasis", reason.legalBasis());
-            RULE_TEXTS.field(g, "rule", reason.rule());
+            RULE_TEXTS.field(g, Names.LEGAL_BASIS, reason.legalBasis());
+            RULE_TEXTS.field(g, Names.RULE, reason.rule());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("missing");
+        g.writeFieldName(Names.MISSING);
+        g.writeStartArray();
         for (String path : d.missing()) {
             g.writeString(path);
         }
         g.writeEndArray();
         // Every key is always there (decision.schema.json): a service without a fee says so with null.
-        g.writeFieldName("fee");
+        g.writeFieldName(Names.FEE);
         if (d.fee() == null) {
             g.writeNull();
         } else {
             fee(g, d.fee());
         }
-        g.writeFieldName("amounts");
+        g.writeFieldName(Names.AMOUNTS);
         amounts(g, d.amounts());
-        g.writeStringField("submittedAt", d.submittedAt() == null ? null
-                : d.submittedAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        g.writeStringField("asOf", d.asOf().toString());
-        g.writeStringField("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
-        RULE_TEXTS.field(g, "rulesVersion", d.rulesVersion());
-        g.writeArrayFieldStart("firedRules");
+        string(g, Names.SUBMITTED_AT, d.submittedAt() == null ? null : IsoForm.offsetDateTime(d.submittedAt()));
+        string(g, Names.AS_OF, IsoForm.date(d.asOf()));
+        string(g, Names.DUE_DATE, d.dueDate() == null ? null : IsoForm.date(d.dueDate()));
+        RULE_TEXTS.field(g, Names.RULES_VERSION, d.rulesVersion());
+        g.writeFieldName(Names.FIRED_RULES);
+        g.writeStartArray();
         for (Decision.FiredRule rule : d.firedRules()) {
             g.writeStartObject();
-            RULE_TEXTS.field(g, "name", rule.name());
-            RULE_TEXTS.field(g, "legalBasis", rule.legalBasis());
+            RULE_TEXTS.field(g, Names.NAME, rule.name());
+            RULE_TEXTS.field(g, Names.LEGAL_BASIS, rule.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("parameters");
+        g.writeFieldName(Names.PARAMETERS);
+        g.writeStartArray();
         for (Decision.ParameterUse use : d.parameters()) {
             g.writeStartObject();
-            RULE_TEXTS.field(g, "id", use.id());
-            decimalField(g, "value", use.value());
-            g.writeStringField("effectiveFrom", use.effectiveFrom().toString());
-            RULE_TEXTS.field(g, "legalBasis", use.legalBasis());
+            RULE_TEXTS.field(g, Names.ID, use.id());
+            decimalField(g, Names.VALUE, use.value());
+            string(g, Names.EFFECTIVE_FROM, IsoForm.date(use.effectiveFrom()));
+            RULE_TEXTS.field(g, Names.LEGAL_BASIS, use.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -139,17 +195,18 @@ public final class DecisionJson {
 
     private static void fee(JsonGenerator g, Fee fee) throws IOException {
         g.writeStartObject();
-        decimalField(g, "bca", fee.totalBca());
-        decimalField(g, "soum", fee.totalSoum());
-        decimalField(g, "bcaValue", fee.bcaValue());
-        RULE_TEXTS.field(g, "legalBasis", fee.legalBasis());
-        g.writeArrayFieldStart("components");
+        decimalField(g, Names.BCA, fee.totalBca());
+        decimalField(g, Names.SOUM, fee.totalSoum());
+        decimalField(g, Names.BCA_VALUE, fee.bcaValue());
+        RULE_TEXTS.field(g, Names.LEGAL_BASIS, fee.legalBasis());
+        g.writeFieldName(Names.COMPONENTS);
+        g.writeStartArray();
         for (Fee.Component c : fee.components()) {
             g.writeStartObject();
-            RULE_TEXTS.field(g, "code", c.code());
-            decimalField(g, "bca", c.bca());
-            decimalField(g, "soum", c.soum());
-            RULE_TEXTS.field(g, "legalBasis", c.legalBasis());
+            RULE_TEXTS.field(g, Names.CODE, c.code());
+            decimalField(g, Names.BCA, c.bca());
+            decimalField(g, Names.SOUM, c.soum());
+            RULE_TEXTS.field(g, Names.LEGAL_BASIS, c.legalBasis());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -160,15 +217,26 @@ public final class DecisionJson {
         g.writeStartObject();
         for (Decision.Amount amount : amounts) {
             g.writeObjectFieldStart(amount.code());
-            decimalField(g, "value", amount.value());
-            RULE_TEXTS.field(g, "unit", amount.unit());
+            decimalField(g, Names.VALUE, amount.value());
+            RULE_TEXTS.field(g, Names.UNIT, amount.unit());
             g.writeEndObject();
         }
         g.writeEndObject();
     }
 
+    /** A text field, null as null. */
+    private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
     /** A decimal field, null as null (as a tree's put writes it). */
-    private static void decimalField(JsonGenerator g, String name, BigDecimal value) throws IOException {
+    private static void decimalField(JsonGenerator g, SerializableString name, BigDecimal value)
+            throws IOException {
         g.writeFieldName(name);
         if (value == null) {
             g.writeNull();
@@ -178,12 +246,13 @@ public final class DecisionJson {
     }
 
     private static void failure(JsonGenerator g, Failure failure) throws IOException {
-        g.writeStringField("applicationId", failure.applicationId());
-        g.writeStringField("service", failure.service());
-        g.writeObjectFieldStart("error");
-        g.writeStringField("kind", failure.kind().name());
-        g.writeStringField("message", failure.describe());
-        g.writeFieldName("problems");
+        string(g, Names.APPLICATION_ID, failure.applicationId());
+        string(g, Names.SERVICE, failure.service());
+        g.writeFieldName(Names.ERROR);
+        g.writeStartObject();
+        string(g, Names.KIND, failure.kind().name());
+        string(g, Names.MESSAGE, failure.describe());
+        g.writeFieldName(Names.PROBLEMS);
         problems(g, failure.problems());
         g.writeEndObject();
     }
@@ -192,8 +261,8 @@ public final class DecisionJson {
         g.writeStartArray();
         for (Problem problem : problems) {
             g.writeStartObject();
-            g.writeStringField("path", problem.path());
-            g.writeStringField("message", problem.message());
+            string(g, Names.PATH, problem.path());
+            string(g, Names.MESSAGE, problem.message());
             g.writeEndObject();
         }
         g.writeEndArray();

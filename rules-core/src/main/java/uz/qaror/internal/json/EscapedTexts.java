@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 
 /**
  * The texts of the rules (legal bases, rules' names, reasons' codes, the messages of reasons without arguments,
@@ -26,7 +27,7 @@ final class EscapedTexts {
     }
 
     /** Writes a field whose value is a text of the rules (null as null). */
-    void field(JsonGenerator generator, String name, String text) throws IOException {
+    void field(JsonGenerator generator, SerializableString name, String text) throws IOException {
         generator.writeFieldName(name);
         if (text == null) {
             generator.writeNull();

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ import uz.qaror.internal.run.TextsByLanguage;
  */
 class EscapedTextTest {
 
+    private static final SerializedString X = new SerializedString("x");
+
     /** Every class of character the escapes treat differently, alone and among letters. */
     private static final List<String> TEXTS = List.of("", "CoM-134 of 15.02.2019 (fee: 4.5% BCA)",
             "quote \" backslash \\ slash /", "tab\tline\nfeed\rend", "nul \u0000 bell \u0007 unit \u001F",
@@ -44,7 +47,7 @@ class EscapedTextTest {
         EscapedTexts texts = new EscapedTexts(100);
         for (String text : TEXTS) {
             for (int time = 1; time <= 2; time++) { // the second time from what the first remembered
-                DecisionJson.JsonWriter escaped = g -> texts.field(g, "legalBasis", text);
+                DecisionJson.JsonWriter escaped = g -> texts.field(g, new SerializedString("legalBasis"), text);
                 DecisionJson.JsonWriter plain = g -> g.writeStringField("legalBasis", text);
                 assertThat(asText(escaped)).as("%s, time %d", text, time).isEqualTo(asText(plain));
                 assertThat(asBytes(escaped)).as("%s, time %d", text, time).isEqualTo(asBytes(plain));
@@ -54,8 +57,9 @@ class EscapedTextTest {
         // all but the two with a lone surrogate and the one with a pair
         assertThat(texts.remembered()).isEqualTo(TEXTS.size() - 3);
         // why not: a byte generator escapes a lone surrogate that a character generator writes as it is
-        assertThat(asBytes(g -> texts.field(g, "x", "lone \uD800 high"))).isEqualTo("{\"x\":\"lone \\uD800 high\"}");
-        assertThat(asText(g -> texts.field(g, "x", "lone \uD800 high"))).isEqualTo("{\"x\":\"lone \uD800 high\"}");
+        assertThat(asBytes(g -> texts.field(g, X, "lone \uD800 high")))
+                .isEqualTo("{\"x\":\"lone \\uD800 high\"}");
+        assertThat(asText(g -> texts.field(g, X, "lone \uD800 high"))).isEqualTo("{\"x\":\"lone \uD800 high\"}");
     }
 
     @Test
@@ -67,9 +71,9 @@ class EscapedTextTest {
         DecisionJson.JsonWriter escapedAtTheEdge = g -> {
             g.writeStartObject();
             g.writeStringField("filler", filler);
-            texts.field(g, "legalBasis", text);
-            texts.field(g, "rule", null);
-            texts.field(g, "again", text);
+            texts.field(g, new SerializedString("legalBasis"), text);
+            texts.field(g, new SerializedString("rule"), null);
+            texts.field(g, new SerializedString("again"), text);
             g.writeEndObject();
         };
         DecisionJson.JsonWriter plainAtTheEdge = g -> {
@@ -92,7 +96,7 @@ class EscapedTextTest {
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             String text = "Resolution No. " + i + " \u2028";
-            written.add(asText(g -> texts.field(g, "legalBasis", text)));
+            written.add(asText(g -> texts.field(g, new SerializedString("legalBasis"), text)));
             assertThat(written.get(i)).isEqualTo(asText(g -> g.writeStringField("legalBasis", text)));
         }
         assertThat(texts.remembered()).isEqualTo(50);

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -29,6 +31,9 @@ public enum RecordFormat {
     private static final List<String> COLUMNS = List.of("record", "source", "applicationId", "service", "outcome",
             "reasons", "missing", "feeBca", "feeSoum", "amounts", "asOf", "dueDate", "rulesVersion", "errorKind",
             "errorMessage");
+    /** A JSON record's own fields, their names quoted once (see DecisionJson's). */
+    private static final SerializableString RECORD = new SerializedString("record");
+    private static final SerializableString SOURCE = new SerializedString("source");
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
     private static final CsvSchema CSV_SCHEMA = columns().withoutHeader();
 
@@ -72,8 +77,10 @@ public enum RecordFormat {
     private static String jsonLine(InputRecord record, Result result, Language language) {
         return DecisionJson.text(generator -> {
             generator.writeStartObject();
-            generator.writeNumberField("record", record.number());
-            generator.writeStringField("source", record.label());
+            generator.writeFieldName(RECORD);
+            generator.writeNumber(record.number());
+            generator.writeFieldName(SOURCE);
+            generator.writeString(record.label());
             DecisionJson.writeFields(generator, result, language);
             generator.writeEndObject();
         });
