@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,7 @@ final class QuickSchemaCheck {
                 read(node, keyword, field.getValue()); // any other keyword: Unsupported
             }
             node.boundsAsLongs();
+            node.markRequired();
             return node;
         }
 
@@ -106,7 +108,7 @@ final class QuickSchemaCheck {
                     node.properties = new HashMap<>();
                     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> property = it.next();
-                        node.properties.put(property.getKey(), compile(property.getValue()));
+                        node.properties.put(property.getKey(), new Property(compile(property.getValue()), false));
                     }
                 }
                 case "items" -> node.items = compile(value);
@@ -223,6 +225,10 @@ final class QuickSchemaCheck {
         }
     }
 
+    /** A declared property: its schema, and whether the object that declares it requires it. */
+    private record Property(Node schema, boolean required) {
+    }
+
     /** One schema, compiled: each constraint null (or -1, or 0 for types) when the schema does not have it. */
     private static final class Node {
         static final int NULL = 1;
@@ -236,7 +242,11 @@ final class QuickSchemaCheck {
         int types;
         List<String> required;
         boolean closed;
-        Map<String, Node> properties;
+        Map<String, Property> properties;
+        /** How many of the required names are declared properties (counted while an object's fields are read). */
+        int requiredDeclared;
+        /** The required names that are not declared properties (looked up in the object). */
+        List<String> requiredElsewhere = List.of();
         Node items;
         Node reference;
         List<JsonNode> allowed;
@@ -247,10 +257,30 @@ final class QuickSchemaCheck {
         Pattern pattern;
         BigDecimal minimum;
         BigDecimal maximum;
-        /** Whether every bound there is is a whole number a long holds; then these are the bounds (or none: the ends). */
+        /**
+         * Whether every bound there is is a whole number a long holds; then these are the bounds (or none: the ends).
+         */
         boolean boundsAreLongs = true;
         long minimumLong = Long.MIN_VALUE;
         long maximumLong = Long.MAX_VALUE;
+
+        /** Splits the required names into declared properties, marked as such, and the rest, once all are read. */
+        void markRequired() {
+            if (required == null) {
+                return;
+            }
+            List<String> elsewhere = new ArrayList<>();
+            for (String name : new LinkedHashSet<>(required)) {
+                Property property = properties == null ? null : properties.get(name);
+                if (property == null) {
+                    elsewhere.add(name);
+                } else {
+                    properties.put(name, new Property(property.schema(), true));
+                    requiredDeclared++;
+                }
+            }
+            requiredElsewhere = List.copyOf(elsewhere);
+        }
 
         /** The bounds as longs, once all keywords are read: a long compares with a whole bound as the decimal would. */
         void boundsAsLongs() {
@@ -330,24 +360,31 @@ final class QuickSchemaCheck {
         }
 
         private boolean acceptsObject(JsonNode value) {
-            if (required != null) {
-                for (String name : required) {
-                    if (value.get(name) == null) {
-                        return false;
-                    }
+            for (String name : requiredElsewhere) {
+                if (value.get(name) == null) {
+                    return false;
                 }
             }
             if (properties == null) {
                 return !closed || value.isEmpty();
             }
+            // A required property among the declared ones is counted as the fields go by, not looked up: an
+            // object's names are distinct, so it has them all when it has as many as are required.
+            int requiredSeen = 0;
             for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                Node property = properties.get(field.getKey());
-                if (property == null ? closed : !property.accepts(field.getValue())) {
+                Property property = properties.get(field.getKey());
+                if (property == null) {
+                    if (closed) {
+                        return false;
+                    }
+                } else if (!property.schema().accepts(field.getValue())) {
                     return false;
+                } else if (property.required()) {
+                    requiredSeen++;
                 }
             }
-            return true;
+            return requiredSeen == requiredDeclared;
         }
 
         private boolean acceptsArray(JsonNode value) {

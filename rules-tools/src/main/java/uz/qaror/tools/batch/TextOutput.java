@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Text written as UTF-8 to a byte stream in large blocks, for outputs of many records (a batch's records, generated
  * applications, a streamed response, the command line's standard output and error). An {@link OutputStreamWriter}
- * hands its bytes on 8 KiB at a time however its characters are buffered: a batch of a million records made 172,000 write calls to its file. With bytes buffered
- * beneath it, they leave in blocks of {@value #BLOCK} bytes. Flushing the writer flushes every buffer.
+ * hands its bytes on 8 KiB at a time however its characters are buffered: a batch of a million records made 172,000
+ * write calls to its file. With bytes buffered beneath it, they leave in blocks of {@value #BLOCK} bytes. Flushing
+ * the writer flushes every buffer.
  */
 public final class TextOutput {
 
