@@ -126,8 +126,14 @@ public final class InputLimits {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(maxBytes, maxDepth, maxStringLength, maxNumberLength, maxMembers,
-                maxDocuments, maxVehicles, maxProperties);
+        // Without Objects.hash's array and boxes: a batch looks its reader up by the limits for every record.
+        int hash = 31 * maxBytes + maxDepth;
+        hash = 31 * hash + maxStringLength;
+        hash = 31 * hash + maxNumberLength;
+        hash = 31 * hash + maxMembers;
+        hash = 31 * hash + maxDocuments;
+        hash = 31 * hash + maxVehicles;
+        return 31 * hash + maxProperties;
     }
 
     @Override
