@@ -46,15 +46,33 @@ public record HolidayCalendar(String legalBasis, List<String> fixed, List<DatedH
      * @throws IllegalArgumentException naming a fixed entry that is not {@code MM-DD}
      */
     public WorkingDays workingDays() {
+        return new WorkingDayTable(rule());
+    }
+
+    /** The rule itself, asked day by day: what the table holds. */
+    WorkingDays rule() {
         Set<MonthDay> fixedDays = fixedDays();
         Set<LocalDate> datedDays = dated.stream().map(DatedHoliday::date).collect(Collectors.toUnmodifiableSet());
         return day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !fixedDays.contains(MonthDay.from(day)) && !datedDays.contains(day);
     }
 
-    /** Whether a day is a working day. */
+    /** Whether a day is a working day, and the day a number of working days after another. */
     @FunctionalInterface
     public interface WorkingDays {
         boolean isWorkingDay(LocalDate day);
+
+        /** The day {@code count} working days after {@code start} ({@code start} itself when none). */
+        default LocalDate after(LocalDate start, int count) {
+            LocalDate day = start;
+            int left = count;
+            while (left > 0) {
+                day = day.plusDays(1);
+                if (isWorkingDay(day)) {
+                    left--;
+                }
+            }
+            return day;
+        }
     }
 }

@@ -19,15 +19,7 @@ public final class Deadlines {
             return null;
         }
         if (deadline.workingDays() != null) {
-            LocalDate day = submitted;
-            int left = deadline.workingDays();
-            while (left > 0) {
-                day = day.plusDays(1);
-                if (calendar.isWorkingDay(day)) {
-                    left--;
-                }
-            }
-            return day;
+            return calendar.after(submitted, deadline.workingDays());
         }
         if (deadline.days() != null) {
             return submitted.plusDays(deadline.days());
