@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -48,6 +50,21 @@ public final class DecisionJson {
             throw new IllegalStateException("JSON written to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    /**
+     * What a writer writes, as JSON in UTF-8 with Qaror's mapper's settings: for a record that goes to a stream of
+     * bytes, made without a string between (a string of a decision in Uzbek or Russian is one of two bytes per
+     * character, and encoding it again cost more than writing it as bytes at once).
+     */
+    public static byte[] utf8(JsonWriter writer) {
+        ByteArrayBuilder out = new ByteArrayBuilder(2_048);
+        try (JsonGenerator generator = Json.JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            writer.write(generator);
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON written to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     /** The result as a JSON tree, for callers that add to it; the same fields, in the same order, as written. */

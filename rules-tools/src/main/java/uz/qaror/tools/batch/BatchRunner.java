@@ -2,6 +2,7 @@ package uz.qaror.tools.batch;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -128,11 +129,17 @@ public final class BatchRunner {
     }
 
     /**
-     * One record decided: its number, its result, its output line, its decision-log line ({@code null} without a
-     * log), the input bytes it took and how long deciding it took.
+     * One record decided: its number, its result, its output line in UTF-8 (made by the worker, so that the thread
+     * writing records only copies bytes), its decision-log line ({@code null} without a log), the input bytes it
+     * took and how long deciding it took.
      */
-    public record Processed(long number, Result result, String line, String logLine, long inputBytes,
+    public record Processed(long number, Result result, byte[] utf8Line, String logLine, long inputBytes,
                             long nanos) {
+
+        /** The output line as text. */
+        public String line() {
+            return new String(utf8Line, StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -153,8 +160,7 @@ public final class BatchRunner {
         boolean finished = RecordRun.run(source, skip, pipeline(), Processed::inputBytes, new RecordRun.Output<>() {
             @Override
             public void write(Processed p) throws IOException {
-                out.write(p.line());
-                out.write('\n');
+                TextOutput.writeLine(out, p.utf8Line());
                 if (log != null) {
                     log.write(p.logLine());
                     log.write('\n');
@@ -213,7 +219,7 @@ public final class BatchRunner {
     }
 
     private Processed processed(InputRecord record, JsonNode application, Result result, long nanos) {
-        return new Processed(record.number(), result, format.format(record, result, language),
+        return new Processed(record.number(), result, format.utf8(record, result, language),
                 decisionLog ? DecisionLog.line(record, application, result, masking) : null, record.size(), nanos);
     }
 

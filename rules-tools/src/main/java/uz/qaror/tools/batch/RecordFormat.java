@@ -1,5 +1,6 @@
 package uz.qaror.tools.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +74,22 @@ public enum RecordFormat {
         }
     }
 
-    /** The record's number and source, then the decision's fields, written straight from the result. */
+    /**
+     * The same record as UTF-8 bytes, for a run that writes to a stream of bytes: a JSON record is written as bytes
+     * at once, a CSV one encoded from its text.
+     */
+    public byte[] utf8(InputRecord record, Result result, Language language) {
+        return this == JSONL ? DecisionJson.utf8(jsonRecord(record, result, language))
+                : format(record, result, language).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String jsonLine(InputRecord record, Result result, Language language) {
-        return DecisionJson.text(generator -> {
+        return DecisionJson.text(jsonRecord(record, result, language));
+    }
+
+    /** The record's number and source, then the decision's fields, written straight from the result. */
+    private static DecisionJson.JsonWriter jsonRecord(InputRecord record, Result result, Language language) {
+        return generator -> {
             generator.writeStartObject();
             generator.writeFieldName(RECORD);
             generator.writeNumber(record.number());
@@ -83,7 +97,7 @@ public enum RecordFormat {
             generator.writeString(record.label());
             DecisionJson.writeFields(generator, result, language);
             generator.writeEndObject();
-        });
+        };
     }
 
     private static String csvLine(InputRecord record, Result result, Language language)

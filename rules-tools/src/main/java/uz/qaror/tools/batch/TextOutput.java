@@ -2,6 +2,7 @@ package uz.qaror.tools.batch;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -13,6 +14,9 @@ import java.nio.charset.StandardCharsets;
  * hands its bytes on 8 KiB at a time however its characters are buffered: a batch of a million records made 172,000
  * write calls to its file. With bytes buffered beneath it, they leave in blocks of {@value #BLOCK} bytes. Flushing
  * the writer flushes every buffer.
+ *
+ * <p>A record a worker has already written as UTF-8 bytes goes to the bytes beneath as it is ({@link #writeLine}),
+ * not through a string and the encoder again.
  */
 public final class TextOutput {
 
@@ -24,7 +28,79 @@ public final class TextOutput {
 
     /** A writer of UTF-8 text to {@code stream}, buffered above and below the encoder. */
     public static Writer utf8(OutputStream stream) {
-        return new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(stream, BLOCK),
-                StandardCharsets.UTF_8), BLOCK);
+        return new Utf8Writer(new BufferedOutputStream(stream, BLOCK));
+    }
+
+    /**
+     * Writes a line given as UTF-8 bytes and its line feed: as bytes to a writer of this class, decoded to text for
+     * any other writer.
+     */
+    public static void writeLine(Writer out, byte[] utf8) throws IOException {
+        if (out instanceof Utf8Writer bytesBeneath) {
+            bytesBeneath.writeBytes(utf8);
+            bytesBeneath.writeBytes(LINE_FEED);
+        } else {
+            out.write(new String(utf8, StandardCharsets.UTF_8));
+            out.write('\n');
+        }
+    }
+
+    private static final byte[] LINE_FEED = {'\n'};
+
+    /**
+     * Characters through a buffered encoder, bytes straight to the buffer beneath it; what the encoder holds is
+     * passed on before any bytes, so the stream gets everything in the order written.
+     */
+    private static final class Utf8Writer extends Writer {
+        private final BufferedOutputStream bytes;
+        private final Writer characters;
+        private boolean charactersHeld;
+
+        Utf8Writer(BufferedOutputStream bytes) {
+            this.bytes = bytes;
+            this.characters = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), BLOCK);
+        }
+
+        void writeBytes(byte[] utf8) throws IOException {
+            if (charactersHeld) {
+                passCharactersOn();
+            }
+            bytes.write(utf8);
+        }
+
+        private void passCharactersOn() throws IOException {
+            // flushes the stream beneath as well: once for each change from characters to bytes (a header)
+            characters.flush();
+            charactersHeld = false;
+        }
+
+        @Override
+        public void write(char[] text, int offset, int length) throws IOException {
+            characters.write(text, offset, length);
+            charactersHeld = true;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            characters.write(text, offset, length);
+            charactersHeld = true;
+        }
+
+        @Override
+        public void write(int character) throws IOException {
+            characters.write(character);
+            charactersHeld = true;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            characters.flush();
+            charactersHeld = false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            characters.close();
+        }
     }
 }

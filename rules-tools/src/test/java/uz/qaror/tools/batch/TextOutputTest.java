@@ -55,4 +55,35 @@ class TextOutputTest {
         assertThat(stream.writes).hasSizeLessThanOrEqualTo(bytes.length / TextOutput.BLOCK + 6);
         assertThat(stream.writes.stream().limit(stream.writes.size() - 1)).allMatch(size -> size >= 8_192);
     }
+
+    @Test
+    void linesGivenAsBytesKeepTheirPlaceAmongCharacters() throws IOException {
+        Counting stream = new Counting();
+        Writer out = TextOutput.utf8(stream);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            String line = "{\"record\":" + i + ",\"message\":\"O\u02BBzbekiston "
+                    + "\u0437\u0430\u044f\u0432\u043a\u0430\"}";
+            if (i % 500 == 0) {
+                // characters between the bytes (a header, a line written as text) stay where they were written
+                String text = "header " + i + " \u2014 \u0411\n";
+                out.write(text);
+                expected.append(text);
+            }
+            TextOutput.writeLine(out, line.getBytes(StandardCharsets.UTF_8));
+            expected.append(line).append('\n');
+        }
+        out.flush();
+        assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        // the bytes are buffered as the characters are: a handful of writes beyond the full blocks
+        assertThat(stream.writes).hasSizeLessThanOrEqualTo(expected.length() * 2 / TextOutput.BLOCK + 14);
+    }
+
+    @Test
+    void toAnyOtherWriterALineGivenAsBytesIsWrittenAsItsText() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        TextOutput.writeLine(out, "{\"message\":\"\u0437\u0430\u044f\u0432\u043a\u0430 \uD83D\uDE00\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(out.toString()).isEqualTo("{\"message\":\"\u0437\u0430\u044f\u0432\u043a\u0430 \uD83D\uDE00\"}\n");
+    }
 }
