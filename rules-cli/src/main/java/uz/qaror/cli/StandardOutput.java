@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 import uz.qaror.tools.batch.TextOutput;
 
@@ -26,34 +27,54 @@ final class StandardOutput {
         return new Remembering(new FileOutputStream(descriptor));
     }
 
-    /** A writer over a command's output that throws when a write has failed. */
+    /**
+     * A writer over a command's output that throws when a write has failed; it takes a batch's records as the bytes
+     * its workers made of them, when the output is standard output's own.
+     */
     static Writer writer(PrintWriter out) {
-        return new Writer() {
-            @Override
-            public void write(char[] buffer, int offset, int length) {
-                out.write(buffer, offset, length);
-            }
+        return new Checked(out);
+    }
 
-            @Override
-            public void write(String text) {
-                out.write(text);
-            }
+    private static final class Checked extends Writer implements TextOutput.BytesBeneath {
+        private final PrintWriter out;
 
-            @Override
-            public void write(int c) {
-                out.write(c);
-            }
+        Checked(PrintWriter out) {
+            this.out = out;
+        }
 
-            @Override
-            public void flush() throws IOException {
-                check(out);
+        @Override
+        public void writeBytes(byte[] utf8) {
+            if (out instanceof Remembering remembering) {
+                remembering.writeBytes(utf8);
+            } else {
+                out.write(new String(utf8, StandardCharsets.UTF_8));
             }
+        }
 
-            @Override
-            public void close() throws IOException {
-                check(out);
-            }
-        };
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            out.write(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String text) {
+            out.write(text);
+        }
+
+        @Override
+        public void write(int c) {
+            out.write(c);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            check(out);
+        }
     }
 
     /** Flushes, and throws when any write to {@code out} failed. */
@@ -80,6 +101,17 @@ final class StandardOutput {
 
         IOException failure() {
             return recorder.failure;
+        }
+
+        /** Bytes to the writer beneath, a failure remembered as the PrintWriter remembers its own. */
+        void writeBytes(byte[] utf8) {
+            synchronized (lock) {
+                try {
+                    ((TextOutput.BytesBeneath) out).writeBytes(utf8);
+                } catch (IOException e) {
+                    setError();
+                }
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class TextOutput {
      * any other writer.
      */
     public static void writeLine(Writer out, byte[] utf8) throws IOException {
-        if (out instanceof Utf8Writer bytesBeneath) {
+        if (out instanceof BytesBeneath bytesBeneath) {
             bytesBeneath.writeBytes(utf8);
             bytesBeneath.writeBytes(LINE_FEED);
         } else {
@@ -47,11 +47,16 @@ public final class TextOutput {
 
     private static final byte[] LINE_FEED = {'\n'};
 
+    /** A writer that also takes text already encoded as UTF-8, in its place among the characters. */
+    public interface BytesBeneath {
+        void writeBytes(byte[] utf8) throws IOException;
+    }
+
     /**
      * Characters through a buffered encoder, bytes straight to the buffer beneath it; what the encoder holds is
      * passed on before any bytes, so the stream gets everything in the order written.
      */
-    private static final class Utf8Writer extends Writer {
+    private static final class Utf8Writer extends Writer implements BytesBeneath {
         private final BufferedOutputStream bytes;
         private final Writer characters;
         private boolean charactersHeld;
@@ -61,7 +66,8 @@ public final class TextOutput {
             this.characters = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), BLOCK);
         }
 
-        void writeBytes(byte[] utf8) throws IOException {
+        @Override
+        public void writeBytes(byte[] utf8) throws IOException {
             if (charactersHeld) {
                 passCharactersOn();
             }
