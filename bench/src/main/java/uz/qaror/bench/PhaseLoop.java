@@ -1,5 +1,6 @@
 package uz.qaror.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,8 +24,10 @@ import uz.qaror.internal.run.Evaluator;
  * <li>reading the application: the schema check and the facts (identifiers, dates, household);</li>
  * <li>deciding ({@code Evaluator.decide}): Drools on a reused session, the listener that names each fired rule,
  * and the decision put together (reasons, fee, amounts, due date);</li>
- * <li>writing each decision as JSON in one language, as a batch's record or the HTTP service's answer does (a
- * fresh decision every round: a reason's text in a language is filled in when it is first asked for);</li>
+ * <li>writing each decision as JSON in one language, as the HTTP service's answer does (a fresh decision every
+ * round: a reason's text in a language is filled in when it is first asked for); the same text then encoded as
+ * UTF-8 (what a batch's record cost before its workers wrote bytes), and the decision written as UTF-8 bytes at
+ * once (as a batch's workers write records now);</li>
  * <li>raw Drools on a reused session with the same facts: the honest baseline;</li>
  * <li>{@code evaluate(text)} whole.</li>
  * </ol>
@@ -125,13 +128,29 @@ public final class PhaseLoop {
                     }
                 }
             });
+            Cost encoded = Cost.of(() -> {
+                for (Decision decision : decisions) {
+                    if (decision != null) {
+                        sink += DecisionJson.write(decision, Language.UZ).getBytes(StandardCharsets.UTF_8).length;
+                    }
+                }
+            });
+            Cost asBytes = Cost.of(() -> {
+                for (Decision decision : decisions) {
+                    if (decision != null) {
+                        sink += DecisionJson.writeUtf8(decision, Language.UZ).length;
+                    }
+                }
+            });
             Cost whole = Cost.of(() -> texts.forEach(t -> sink += System.identityHashCode(engine.evaluate(t))));
             System.out.printf(Locale.ROOT, "round %d (one thread, CPU and bytes per application): reading the text "
                     + "%s; reading the same as bytes %s; reading the application %s; deciding %s; raw Drools on a "
                     + "reused session %s (deciding "
-                    + "%.2fx of it); writing the decision %s; evaluate(text) %s (%.2fx of raw Drools)%n", round,
+                    + "%.2fx of it); writing the decision %s (then encoded as UTF-8 %s; written as UTF-8 at once %s); "
+                    + "evaluate(text) %s (%.2fx of raw Drools)%n", round,
                     text.per(n), bytes.per(n), application.per(n), decide.per(n), drools.per(n),
-                    decide.nanos() / (double) drools.nanos(), writing.per(n), whole.per(n),
+                    decide.nanos() / (double) drools.nanos(), writing.per(n), encoded.per(n), asBytes.per(n),
+                    whole.per(n),
                     whole.nanos() / (double) drools.nanos());
         }
         if (sink == 42) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -41,6 +40,11 @@ public final class DecisionJson {
         return text(g -> writeObject(g, result, language));
     }
 
+    /** The result as JSON in UTF-8, written straight from it. */
+    public static byte[] writeUtf8(Result result, Language language) {
+        return utf8(g -> writeObject(g, result, language));
+    }
+
     /** What a writer writes, as JSON text with Qaror's mapper's settings (its escapes among them). */
     public static String text(JsonWriter writer) {
         TextSink out = new TextSink();
@@ -58,7 +62,7 @@ public final class DecisionJson {
      * character, and encoding it again cost more than writing it as bytes at once).
      */
     public static byte[] utf8(JsonWriter writer) {
-        ByteArrayBuilder out = new ByteArrayBuilder(2_048);
+        ByteSink out = new ByteSink();
         try (JsonGenerator generator = Json.JSON.createGenerator(out, JsonEncoding.UTF8)) {
             writer.write(generator);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -24,7 +25,9 @@ public final class Json {
      * a character that an application may not (see {@link OutputEscapes}).
      */
     public static final ObjectMapper JSON = JsonMapper.builder(new JsonFactoryBuilder()
-                    .characterEscapes(new OutputEscapes()).build())
+                    .characterEscapes(new OutputEscapes())
+                    // a character beyond U+FFFF (an emoji in a name) written as itself in UTF-8, as text has it
+                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
             .addModule(new JavaTimeModule())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -127,6 +127,9 @@ class EscapedTextTest {
                     String tree = Json.JSON.writeValueAsString(DecisionJson.toNode(result, language));
                     assertThat(DecisionJson.write(result, language)).as("%s %s", example, language)
                             .isEqualTo(tree);
+                    // and as UTF-8 bytes at once, the same text encoded
+                    assertThat(DecisionJson.writeUtf8(result, language)).as("%s %s", example, language)
+                            .isEqualTo(tree.getBytes(StandardCharsets.UTF_8));
                     compared++;
                 }
             }
