@@ -18,7 +18,8 @@ import uz.qaror.internal.catalog.ServiceFolder;
  * A service ready to decide: its folder, the KieBase compiled from its rule files (shared by all threads), the
  * generated {@code Form} type, the JSON schema its applications must satisfy, and the rules it holds (also as each
  * decision reports them when they fire, by the KieBase's own rule objects); {@code prebuilt} when the KieBase was
- * compiled when Qaror was built (the executable model) rather than by the classic compiler.
+ * compiled when Qaror was built (the executable model) rather than by the classic compiler; {@code matchedFacts}, the
+ * kinds of fact its rules can match (the others are not inserted).
  */
 public record CompiledService(
         ServiceFolder folder,
@@ -31,6 +32,7 @@ public record CompiledService(
         List<Diagnostic> warnings,
         uz.qaror.internal.run.ReasonTexts.Cache reasonTexts,
         uz.qaror.internal.run.Sessions sessions,
+        uz.qaror.internal.run.MatchedFacts matchedFacts,
         boolean prebuilt) {
 
     public CompiledService {

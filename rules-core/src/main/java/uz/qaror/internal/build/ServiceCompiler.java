@@ -281,7 +281,9 @@ public final class ServiceCompiler {
         return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
                 ApplicationSchema.forService(folder.descriptor()), rules, firedRules, warnings,
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()),
-                new uz.qaror.internal.run.Sessions(kieBase), prebuilt);
+                new uz.qaror.internal.run.Sessions(kieBase),
+                uz.qaror.internal.run.MatchedFacts.of(kieBase, formType == null ? null : formType.getFactClass()),
+                prebuilt);
     }
 
     /**

@@ -163,15 +163,28 @@ public final class Evaluator {
         }
     }
 
-    /** Inserts an application's facts and its Form, as every decision does (the bench baseline shares it). */
+    /**
+     * Inserts an application's facts and its Form, those of the kinds the service's rules can match
+     * ({@link MatchedFacts}), as every decision does (the bench baseline shares it).
+     */
     public static void insertFacts(KieSession session, CompiledService service, ParsedApplication input) {
-        session.insert(input.application());
-        session.insert(input.applicant());
-        session.insert(input.household());
-        input.members().forEach(session::insert);
-        input.vehicles().forEach(session::insert);
-        input.properties().forEach(session::insert);
-        input.documents().forEach(session::insert);
+        MatchedFacts matched = service.matchedFacts();
+        if (matched.application()) {
+            session.insert(input.application());
+        }
+        if (matched.applicant()) {
+            session.insert(input.applicant());
+        }
+        if (matched.household()) {
+            session.insert(input.household());
+        }
+        insertAll(session, matched.members(), input.members());
+        insertAll(session, matched.vehicles(), input.vehicles());
+        insertAll(session, matched.properties(), input.properties());
+        insertAll(session, matched.documents(), input.documents());
+        if (!matched.form()) {
+            return;
+        }
         FactType formType = service.formType();
         try {
             Object form = formType.newInstance();
@@ -183,6 +196,14 @@ public final class Evaluator {
             session.insert(form);
         } catch (InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("cannot create the Form of service " + service.id(), e);
+        }
+    }
+
+    private static void insertAll(KieSession session, boolean matched, List<?> facts) {
+        if (matched) {
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
         }
     }
 
