@@ -31,15 +31,19 @@ class TextOutputTest {
         }
     }
 
+    /** A record of text in three scripts, with a character beyond U+FFFF. */
+    private static String record(int number) {
+        return "{\"record\":" + number + ",\"message\":\"Ariza qabul qilindi \u2014 O\u02BBzbekiston "
+                + "\u0437\u0430\u044f\u0432\u043a\u0430 \u043f\u0440\u0438\u043d\u044f\u0442\u0430 \uD83D\uDE00\"}";
+    }
+
     @Test
     void recordsLeaveInLargeBlocksAndAFlushPassesThemOn() throws IOException {
         Counting stream = new Counting();
         Writer out = TextOutput.utf8(stream);
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
-            String record = "{\"record\":" + i + ",\"message\":\"Ariza qabul qilindi \u2014 "
-                    + "\u0437\u0430\u044f\u0432\u043a\u0430 \u043f\u0440\u0438\u043d\u044f\u0442\u0430 \uD83D\uDE00\"}"
-                    .repeat(1 + i % 7);
+            String record = record(i).repeat(1 + i % 7);
             out.write(record);
             out.write('\n');
             expected.append(record).append('\n');
@@ -62,8 +66,7 @@ class TextOutputTest {
         Writer out = TextOutput.utf8(stream);
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 3_000; i++) {
-            String line = "{\"record\":" + i + ",\"message\":\"O\u02BBzbekiston "
-                    + "\u0437\u0430\u044f\u0432\u043a\u0430\"}";
+            String line = record(i);
             if (i % 500 == 0) {
                 // characters between the bytes (a header, a line written as text) stay where they were written
                 String text = "header " + i + " \u2014 \u0411\n";
