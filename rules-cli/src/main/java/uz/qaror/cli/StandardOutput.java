@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 import uz.qaror.tools.batch.TextOutput;
 
@@ -43,12 +42,8 @@ final class StandardOutput {
         }
 
         @Override
-        public void writeBytes(byte[] utf8) {
-            if (out instanceof Remembering remembering) {
-                remembering.writeBytes(utf8);
-            } else {
-                out.write(new String(utf8, StandardCharsets.UTF_8));
-            }
+        public void writeBytes(byte[] utf8) throws IOException {
+            TextOutput.writeBytes(out, utf8);
         }
 
         @Override
@@ -87,7 +82,7 @@ final class StandardOutput {
         }
     }
 
-    private static final class Remembering extends PrintWriter {
+    private static final class Remembering extends PrintWriter implements TextOutput.BytesBeneath {
         private final Recorder recorder;
 
         Remembering(OutputStream stream) {
@@ -104,7 +99,8 @@ final class StandardOutput {
         }
 
         /** Bytes to the writer beneath, a failure remembered as the PrintWriter remembers its own. */
-        void writeBytes(byte[] utf8) {
+        @Override
+        public void writeBytes(byte[] utf8) {
             synchronized (lock) {
                 try {
                     ((TextOutput.BytesBeneath) out).writeBytes(utf8);

@@ -65,7 +65,7 @@ final class WorkingDayTable implements HolidayCalendar.WorkingDays {
             int days = lengthOf(year);
             for (int dayOfYear = 1; dayOfYear <= days; dayOfYear++) {
                 if (rule.isWorkingDay(LocalDate.ofYearDay(year, dayOfYear))) {
-                    bits[(dayOfYear - 1) >>> 6] |= 1L << ((dayOfYear - 1) & 63);
+                    bits[word(dayOfYear)] |= bit(dayOfYear);
                 }
             }
             // two threads may make the same year: both make the same bits
@@ -79,6 +79,15 @@ final class WorkingDayTable implements HolidayCalendar.WorkingDays {
     }
 
     private static boolean isSet(long[] bits, int dayOfYear) {
-        return (bits[(dayOfYear - 1) >>> 6] & (1L << ((dayOfYear - 1) & 63))) != 0;
+        return (bits[word(dayOfYear)] & bit(dayOfYear)) != 0;
+    }
+
+    /** The long that holds a day's bit (days count from 1), and the bit within it. */
+    private static int word(int dayOfYear) {
+        return (dayOfYear - 1) >>> 6;
+    }
+
+    private static long bit(int dayOfYear) {
+        return 1L << ((dayOfYear - 1) & 63);
     }
 }

@@ -31,17 +31,18 @@ public final class TextOutput {
         return new Utf8Writer(new BufferedOutputStream(stream, BLOCK));
     }
 
-    /**
-     * Writes a line given as UTF-8 bytes and its line feed: as bytes to a writer of this class, decoded to text for
-     * any other writer.
-     */
+    /** Writes a line given as UTF-8 bytes and its line feed ({@link #writeBytes}). */
     public static void writeLine(Writer out, byte[] utf8) throws IOException {
+        writeBytes(out, utf8);
+        writeBytes(out, LINE_FEED);
+    }
+
+    /** Writes text given as UTF-8 bytes: as bytes to a writer that takes them, decoded to text for any other. */
+    public static void writeBytes(Writer out, byte[] utf8) throws IOException {
         if (out instanceof BytesBeneath bytesBeneath) {
             bytesBeneath.writeBytes(utf8);
-            bytesBeneath.writeBytes(LINE_FEED);
         } else {
             out.write(new String(utf8, StandardCharsets.UTF_8));
-            out.write('\n');
         }
     }
 
