@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import uz.qaror.Failure;
 import uz.qaror.InputLimits;
@@ -29,13 +30,14 @@ import uz.qaror.internal.json.Json;
  * {@code evaluate}, the batch, a server): the size limit first, then strict UTF-8 (a byte that is not part of a
  * character is {@link Failure.Kind#MALFORMED_JSON} naming its offset, never silently replaced), then strict JSON
  * under the {@link InputLimits} (Jackson's {@link StreamReadConstraints}: depth, string, name and number length,
- * document length), then {@link #check(JsonNode) the walk} every tree gets. Never throws for what the input
- * holds.
+ * document length), then {@link #check(JsonNode) the walk} every tree gets (for most applications both at once, as
+ * {@link QuickTree} builds the tree; the general way words every failure). Never throws for what the input holds.
  */
 public final class ApplicationText {
 
     private final InputLimits limits;
     private final ObjectReader reader;
+    private final JsonNodeFactory nodes;
 
     public ApplicationText(InputLimits limits) {
         this.limits = limits;
@@ -46,6 +48,7 @@ public final class ApplicationText {
                 .maxNumberLength(limits.maxNumberLength())
                 .maxDocumentLength(limits.maxBytes())
                 .build());
+        this.nodes = reader.getConfig().getNodeFactory();
     }
 
     public InputLimits limits() {
@@ -91,7 +94,7 @@ public final class ApplicationText {
         // some problems otherwise than its parser for text, so bytes that fail are read again as text: the same input
         // fails the same way whichever entry it came by.
         if (AsciiBytes.all(bytes) && !zeroInFirstFour(bytes)) {
-            Read read = parse(() -> reader.createParser(bytes));
+            Read read = parse(opener(bytes));
             return read.failed() ? parse(new String(bytes, StandardCharsets.UTF_8)) : read;
         }
         // The JDK's own decoding is much cheaper than a decoder's (a single copy) but replaces each malformed
@@ -201,17 +204,41 @@ public final class ApplicationText {
 
     private Read parse(String text) {
         // A byte-order mark is not part of the JSON.
-        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return parse(() -> reader.createParser(json));
+        return parse(opener(text.startsWith("\uFEFF") ? text.substring(1) : text));
+    }
+
+    /** A parser over bytes of UTF-8 under this reader's constraints. */
+    ParserOpener opener(byte[] bytes) {
+        return () -> reader.createParser(bytes);
+    }
+
+    /** A parser over text under this reader's constraints. */
+    ParserOpener opener(String text) {
+        return () -> reader.createParser(text);
+    }
+
+    /** The node factory of this reader's trees (for the agreement test of {@link QuickTree}). */
+    JsonNodeFactory nodes() {
+        return nodes;
     }
 
     /** Opens a parser over input held in memory, which cannot fail to be read. */
     @FunctionalInterface
-    private interface ParserOpener {
+    interface ParserOpener {
         JsonParser open() throws IOException;
     }
 
+    /** Most applications are read the quick way ({@link QuickTree}); what it cannot vouch for, the general way. */
     private Read parse(ParserOpener opener) {
+        JsonNode quick = QuickTree.read(opener, limits, nodes);
+        return quick != null ? Read.of(quick) : parseGenerally(opener);
+    }
+
+    /**
+     * Jackson's tree, then {@link #check the walk}: every failure is worded here. (Package-private for the test of
+     * its agreement with {@link QuickTree}.)
+     */
+    Read parseGenerally(ParserOpener opener) {
         JsonNode tree;
         // The parser is our own so that a broken limit can be placed: Jackson's exception does not say where.
         try (JsonParser parser = opener.open()) {

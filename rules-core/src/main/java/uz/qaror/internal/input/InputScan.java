@@ -64,18 +64,8 @@ final class InputScan {
 
         /** The name of the limit of the array here when it has one of its own (members, documents...), or null. */
         String arrayLimit() {
-            if (parent == ROOT) {
-                return "documents".equals(name) ? "maxDocuments" : null;
-            }
-            if (parent == null || parent.parent != ROOT || !"household".equals(parent.name) || name == null) {
-                return null;
-            }
-            return switch (name) {
-                case "members" -> "maxMembers";
-                case "vehicles" -> "maxVehicles";
-                case "properties" -> "maxProperties";
-                default -> null;
-            };
+            int depth = parent == null ? 1 : parent == ROOT ? 2 : parent.parent == ROOT ? 3 : 4;
+            return InputScan.arrayLimit(depth, name, parent == null ? null : parent.name);
         }
 
         @Override
@@ -125,7 +115,7 @@ final class InputScan {
             case ARRAY -> {
                 Where where = at(parent, name, index);
                 String limitName = where.arrayLimit();
-                int max = limitName == null ? limits.maxOtherArrayItems() : arrayLimit(limitName);
+                int max = maxItems(limits, limitName);
                 if (node.size() > max) {
                     limit = new Problem(where.toString(), "holds " + node.size() + " items; at most " + max
                             + " are accepted"
@@ -175,8 +165,32 @@ final class InputScan {
         return name != null ? parent.field(name) : parent.item(index);
     }
 
-    private int arrayLimit(String name) {
+    /**
+     * The name of the limit of an array at {@code depth} (the root is 1) that is the field {@code name} (null for an
+     * item) of an object that is itself the field {@code parentName} of its parent: the documents, and the
+     * household's members, vehicles and properties have limits of their own; null for any other array.
+     */
+    static String arrayLimit(int depth, String name, String parentName) {
+        if (depth == 2) {
+            return "documents".equals(name) ? "maxDocuments" : null;
+        }
+        if (depth != 3 || name == null || !"household".equals(parentName)) {
+            return null;
+        }
         return switch (name) {
+            case "members" -> "maxMembers";
+            case "vehicles" -> "maxVehicles";
+            case "properties" -> "maxProperties";
+            default -> null;
+        };
+    }
+
+    /** The most items an array may hold under the limit named (null: {@link InputLimits#maxOtherArrayItems()}). */
+    static int maxItems(InputLimits limits, String limitName) {
+        if (limitName == null) {
+            return limits.maxOtherArrayItems();
+        }
+        return switch (limitName) {
             case "maxMembers" -> limits.maxMembers();
             case "maxDocuments" -> limits.maxDocuments();
             case "maxVehicles" -> limits.maxVehicles();
@@ -205,7 +219,7 @@ final class InputScan {
     }
 
     /** Characters of a number as written (for a tree, the digits it holds; an estimate for huge integers). */
-    private static long numberLength(JsonNode number) {
+    static long numberLength(JsonNode number) {
         if (number.isBigInteger()) {
             return (long) (number.bigIntegerValue().bitLength() * 0.30103) + 1;
         }
