@@ -12,10 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kie.api.definition.type.FactType;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.time.SessionPseudoClock;
 
 import uz.qaror.Decision;
@@ -111,28 +109,27 @@ public final class Evaluator {
             // Drools parses date-effective in the JVM's zone; noon keeps the day whatever the offset.
             clock.advanceTime(date.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli(),
                     TimeUnit.MILLISECONDS);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    if (halted.get()) {
-                        // The watchdog's halt may have come before the firing began, when Drools ignores it.
-                        session.halt();
-                    }
-                    current.set(service.fired(event.getMatch().getRule()));
-                    if (trace != null) {
-                        trace.fired(event.getMatch());
-                    }
+            // Each match is followed by the agenda filter Drools asks just before firing it (an accepted match fires)
+            // rather than by an agenda listener: with a listener registered, Drools makes an event for every match
+            // created, cancelled and fired, which raw Drools does not pay.
+            AgendaFilter following = match -> {
+                if (halted.get()) {
+                    // The watchdog's halt may have come before the firing began, when Drools ignores it.
+                    session.halt();
+                    return false;
                 }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(current.get());
+                FiredRule rule = service.fired(match.getRule());
+                current.set(rule);
+                fired.add(rule);
+                if (trace != null) {
+                    trace.fired(match);
                 }
-            });
+                return true;
+            };
             session.setGlobal("decision", sheet);
             session.setGlobal("params", params);
             insertFacts(session, service, input);
-            int firings = halted.get() ? 0 : session.fireAllRules(MAX_FIRINGS);
+            int firings = halted.get() ? 0 : session.fireAllRules(following, MAX_FIRINGS);
             if (halted.get()) {
                 throw new TimedOut("deciding took longer than its time budget; the rules of service '"
                         + service.id() + "' were halted after " + fired.size() + " rule firings");
