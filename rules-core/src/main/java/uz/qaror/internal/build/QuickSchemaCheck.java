@@ -117,12 +117,13 @@ final class QuickSchemaCheck {
                     if (!value.isArray()) {
                         throw new Unsupported();
                     }
-                    node.allowed = new ArrayList<>();
-                    value.forEach(node.allowed::add);
                     node.allowedTexts = new HashSet<>();
-                    for (JsonNode allowed : node.allowed) {
+                    node.allowedOthers = new HashSet<>();
+                    for (JsonNode allowed : value) {
                         if (allowed.isTextual()) {
                             node.allowedTexts.add(allowed.textValue());
+                        } else {
+                            node.allowedOthers.add(allowed);
                         }
                     }
                 }
@@ -249,9 +250,13 @@ final class QuickSchemaCheck {
         List<String> requiredElsewhere = List.of();
         Node items;
         Node reference;
-        List<JsonNode> allowed;
-        /** The strings among {@code allowed}: a string value is allowed exactly when its text is one of them. */
+        /** The strings an enum allows: a string value is allowed exactly when its text is one of them. */
         Set<String> allowedTexts;
+        /**
+         * The other values an enum allows (numbers, null...), as a set: equal nodes hash alike, so it holds a value
+         * exactly when a list of them would (a person's disability group was looked for in a list, item by item).
+         */
+        Set<JsonNode> allowedOthers;
         int minLength = -1;
         int maxLength = -1;
         Pattern pattern;
@@ -296,8 +301,8 @@ final class QuickSchemaCheck {
             if (types != 0 && !ofType(value)) {
                 return false;
             }
-            if (allowed != null && !(value.isTextual() ? allowedTexts.contains(value.textValue())
-                    : allowed.contains(value))) {
+            if (allowedTexts != null && !(value.isTextual() ? allowedTexts.contains(value.textValue())
+                    : allowedOthers.contains(value))) {
                 return false;
             }
             if (reference != null && !reference.accepts(value)) {
