@@ -69,8 +69,7 @@ final class BatchEndpoint {
                 for (BatchRunner.Processed p : results) {
                     String decisionId = batchId + "-" + p.number();
                     metrics.decided(p.result(), p.nanos());
-                    out.write(JsonLines.withDecisionId(p.line(), decisionId));
-                    out.write('\n');
+                    TextOutput.writeLine(out, JsonLines.withDecisionId(p.utf8Line(), decisionId));
                     if (audit != null) {
                         String logLine = p.logLine();
                         audit.offer(() -> JsonLines.withDecisionId(logLine, decisionId));

@@ -3,6 +3,9 @@ package uz.qaror.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import uz.qaror.Failure;
@@ -61,5 +64,21 @@ class LanguagesAndStatusesTest {
     void aDecisionIdGoesFirstIntoALine() {
         assertThat(JsonLines.withDecisionId("{\"a\":1}", "x\"y")).isEqualTo("{\"decisionId\":\"x\\\"y\",\"a\":1}");
         assertThat(JsonLines.withDecisionId("{}", "x")).isEqualTo("{\"decisionId\":\"x\"}");
+    }
+
+    @Test
+    void aDecisionIdGoesFirstIntoALineOfUtf8AsIntoItsText() {
+        for (String line : List.of("{\"a\":1}", "{}", "{ }", "{ \"a\" : \"\u0410\u0440\u0438\u0437\u0430\"}",
+                "{\"message\":\"\uD83D\uDE00 x\"}", "{\n\t\"a\":[]}")) {
+            for (String id : List.of("b-1", "x\"y", "\u0418\u0414-7")) {
+                byte[] utf8 = JsonLines.withDecisionId(line.getBytes(StandardCharsets.UTF_8), id);
+                assertThat(new String(utf8, StandardCharsets.UTF_8)).as(line + " " + id)
+                        .isEqualTo(JsonLines.withDecisionId(line, id));
+            }
+        }
+        assertThatThrownBy(() -> JsonLines.withDecisionId("[1]".getBytes(StandardCharsets.UTF_8), "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonLines.withDecisionId(new byte[0], "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
