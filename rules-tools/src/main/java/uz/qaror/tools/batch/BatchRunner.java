@@ -2,7 +2,6 @@ package uz.qaror.tools.batch;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -135,11 +134,6 @@ public final class BatchRunner {
      */
     public record Processed(long number, Result result, byte[] utf8Line, String logLine, long inputBytes,
                             long nanos) {
-
-        /** The output line as text. */
-        public String line() {
-            return new String(utf8Line, StandardCharsets.UTF_8);
-        }
     }
 
     /**
