@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieSession;
@@ -95,9 +95,10 @@ public final class Evaluator {
      */
     public static Decision decide(CompiledService service, ParsedApplication input, Trace trace, Budget budget) {
         LocalDate date = input.application().getDate();
-        AtomicReference<FiredRule> current = new AtomicReference<>();
         List<FiredRule> fired = new ArrayList<>();
-        DecisionSheet sheet = new DecisionSheet(current::get);
+        // The rule firing now is the last one the agenda filter let fire (null before the first).
+        Supplier<FiredRule> firing = () -> fired.isEmpty() ? null : fired.get(fired.size() - 1);
+        DecisionSheet sheet = new DecisionSheet(firing);
         Parameters params = new Parameters(date, service.folder().parameters()::lookup);
         AtomicBoolean halted = new AtomicBoolean();
 
@@ -118,9 +119,7 @@ public final class Evaluator {
                     session.halt();
                     return false;
                 }
-                FiredRule rule = service.fired(match.getRule());
-                current.set(rule);
-                fired.add(rule);
+                fired.add(service.fired(match.getRule()));
                 if (trace != null) {
                     trace.fired(match);
                 }
@@ -145,7 +144,7 @@ public final class Evaluator {
             if (root(e) instanceof ParameterTable.NotInForce notInForce) {
                 throw new DateNotCovered(notInForce.getMessage());
             }
-            FiredRule rule = current.get();
+            FiredRule rule = firing.get();
             throw new RuleFailure("rule '" + (rule == null ? "?" : rule.name()) + "' of service '" + service.id()
                     + "' failed: " + rootMessage(e), e);
         } finally {
