@@ -65,7 +65,7 @@ final class QuickTree {
         boolean empty = true;
         for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
             empty = false;
-            if (field.length() > limits.maxStringLength() || Characters.firstForbidden(field) >= 0) {
+            if (!clean(field)) {
                 return null;
             }
             size += field.length() + 4;
@@ -131,11 +131,16 @@ final class QuickTree {
     }
 
     private JsonNode text(String text) {
-        if (text.length() > limits.maxStringLength() || Characters.firstForbidden(text) >= 0) {
+        if (!clean(text)) {
             return null;
         }
         size += text.length() + 2;
         return nodes.textNode(text);
+    }
+
+    /** A string or field name within the length limit and without a forbidden character, as the scan wants them. */
+    private boolean clean(String text) {
+        return text.length() <= limits.maxStringLength() && Characters.firstForbidden(text) < 0;
     }
 
     private JsonNode checked(JsonNode number) {
