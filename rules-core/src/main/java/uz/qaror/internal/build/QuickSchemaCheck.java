@@ -247,7 +247,7 @@ final class QuickSchemaCheck {
         /** How many of the required names are declared properties (counted while an object's fields are read). */
         int requiredDeclared;
         /** The required names that are not declared properties (looked up in the object). */
-        List<String> requiredElsewhere = List.of();
+        String[] requiredElsewhere = {};
         Node items;
         Node reference;
         /** The strings an enum allows: a string value is allowed exactly when its text is one of them. */
@@ -284,7 +284,7 @@ final class QuickSchemaCheck {
                     requiredDeclared++;
                 }
             }
-            requiredElsewhere = List.copyOf(elsewhere);
+            requiredElsewhere = elsewhere.toArray(String[]::new);
         }
 
         /** The bounds as longs, once all keywords are read: a long compares with a whole bound as the decimal would. */
@@ -298,17 +298,20 @@ final class QuickSchemaCheck {
         }
 
         boolean accepts(JsonNode value) {
-            if (types != 0 && !ofType(value)) {
+            // the node's type asked once: each question of a node is a call the JIT cannot inline, as a tree holds
+            // nodes of many classes
+            JsonNodeType type = value.getNodeType();
+            if (types != 0 && !ofType(type, value)) {
                 return false;
             }
-            if (allowedTexts != null && !(value.isTextual() ? allowedTexts.contains(value.textValue())
+            if (allowedTexts != null && !(type == JsonNodeType.STRING ? allowedTexts.contains(value.textValue())
                     : allowedOthers.contains(value))) {
                 return false;
             }
             if (reference != null && !reference.accepts(value)) {
                 return false;
             }
-            return switch (value.getNodeType()) {
+            return switch (type) {
                 case STRING -> acceptsText(value.textValue());
                 case NUMBER -> acceptsNumber(value);
                 case OBJECT -> acceptsObject(value);
@@ -318,8 +321,7 @@ final class QuickSchemaCheck {
             };
         }
 
-        private boolean ofType(JsonNode value) {
-            JsonNodeType type = value.getNodeType();
+        private boolean ofType(JsonNodeType type, JsonNode value) {
             return switch (type) {
                 case NULL -> (types & NULL) != 0;
                 case BOOLEAN -> (types & BOOLEAN) != 0;
@@ -365,8 +367,8 @@ final class QuickSchemaCheck {
         }
 
         private boolean acceptsObject(JsonNode value) {
-            for (String name : requiredElsewhere) {
-                if (value.get(name) == null) {
+            for (int i = 0; i < requiredElsewhere.length; i++) {
+                if (value.get(requiredElsewhere[i]) == null) {
                     return false;
                 }
             }
