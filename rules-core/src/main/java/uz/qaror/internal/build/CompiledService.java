@@ -19,7 +19,8 @@ import uz.qaror.internal.catalog.ServiceFolder;
  * generated {@code Form} type, the JSON schema its applications must satisfy, and the rules it holds (also as each
  * decision reports them when they fire, by the KieBase's own rule objects); {@code prebuilt} when the KieBase was
  * compiled when Qaror was built (the executable model) rather than by the classic compiler; {@code matchedFacts}, the
- * kinds of fact its rules can match (the others are not inserted).
+ * kinds of fact its rules can match (the others are not inserted); {@code readingPlan}, what reading its applications
+ * needs of its descriptor.
  */
 public record CompiledService(
         ServiceFolder folder,
@@ -33,7 +34,8 @@ public record CompiledService(
         uz.qaror.internal.run.ReasonTexts.Cache reasonTexts,
         uz.qaror.internal.run.Sessions sessions,
         uz.qaror.internal.run.MatchedFacts matchedFacts,
-        boolean prebuilt) {
+        boolean prebuilt,
+        uz.qaror.internal.input.ReadingPlan readingPlan) {
 
     public CompiledService {
         formFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formFields));

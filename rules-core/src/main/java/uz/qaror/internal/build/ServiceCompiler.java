@@ -36,6 +36,7 @@ import uz.qaror.Diagnostic;
 import uz.qaror.RulesException;
 import uz.qaror.internal.catalog.RuleFileKind;
 import uz.qaror.internal.catalog.ServiceFolder;
+import uz.qaror.internal.input.ReadingPlan;
 import uz.qaror.internal.table.DecisionTable;
 import uz.qaror.internal.table.TableException;
 
@@ -278,12 +279,13 @@ public final class ServiceCompiler {
             }
         }
         rules.sort(Comparator.comparing(CompiledService.RuleInfo::name));
-        return new CompiledService(folder, kieBase, formType, FormDeclaration.formFields(folder.descriptor()),
+        Map<String, Class<?>> formFields = FormDeclaration.formFields(folder.descriptor());
+        return new CompiledService(folder, kieBase, formType, formFields,
                 ApplicationSchema.forService(folder.descriptor()), rules, firedRules, warnings,
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()),
                 new uz.qaror.internal.run.Sessions(kieBase),
                 uz.qaror.internal.run.MatchedFacts.of(kieBase, formType == null ? null : formType.getFactClass()),
-                prebuilt);
+                prebuilt, ReadingPlan.of(folder.descriptor(), formFields));
     }
 
     /**

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 
 import uz.qaror.Problem;
-import uz.qaror.ServiceDescriptor.Input;
 import uz.qaror.facts.Applicant;
 import uz.qaror.facts.Application;
 import uz.qaror.facts.Document;
@@ -28,7 +27,6 @@ import uz.qaror.facts.Member;
 import uz.qaror.facts.Property;
 import uz.qaror.facts.Vehicle;
 import uz.qaror.internal.build.CompiledService;
-import uz.qaror.internal.build.FormDeclaration;
 
 /**
  * Reads an application's JSON into facts, checking it against the service's schema and the identifiers'
@@ -39,10 +37,6 @@ public final class ApplicationReader {
 
     /** Uzbekistan's time: a submission timestamp without an offset is read in it. */
     public static final ZoneOffset TASHKENT = ZoneOffset.ofHours(5);
-
-    /** Declared input paths as compiled JSON pointers: compiling one per application costs more than reading. */
-    private static final java.util.concurrent.ConcurrentMap<String, com.fasterxml.jackson.core.JsonPointer> POINTERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The clock plausible dates are judged by (a submission may not lie in the future). */
     private static final Clock CLOCK = Clock.systemUTC();
@@ -241,11 +235,13 @@ public final class ApplicationReader {
 
     private Map<String, Object> readForm(JsonNode form) {
         Map<String, Object> values = new LinkedHashMap<>();
-        service.formFields().forEach((name, type) -> {
+        for (ReadingPlan.FormField field : service.readingPlan().formFields()) {
+            String name = field.name();
             JsonNode value = form.get(name);
             if (value == null || value.isNull()) {
-                return;
+                continue;
             }
+            Class<?> type = field.type();
             if (type == LocalDate.class) {
                 LocalDate parsed = date(form, name, Place.FORM, PlausibleDates::formDateProblem);
                 if (parsed != null) {
@@ -261,16 +257,13 @@ public final class ApplicationReader {
             } else if (type == Boolean.class) {
                 values.put(name, value.booleanValue());
             } else {
-                values.put(name, identifier(name, value.asText()));
+                // a text answer; one declared as an identifier is checked and normalised as the applicant's own
+                String text = value.asText();
+                values.put(name, field.identifier() == null ? text
+                        : checked(text, Place.FORM.of(name), field.identifier()));
             }
-        });
+        }
         return values;
-    }
-
-    /** A text answer; one declared as an identifier is checked and normalised as the applicant's own. */
-    private String identifier(String name, String text) {
-        Optional<IdentifierType> identifier = FormDeclaration.identifierType(service.descriptor(), name);
-        return identifier.isEmpty() ? text : checked(text, Place.FORM.of(name), identifier.get());
     }
 
     /** The value as rules see it (a phone in E.164 form); when invalid, as given, with its problem recorded. */
@@ -289,31 +282,31 @@ public final class ApplicationReader {
     private List<String> missing(JsonNode root, Applicant applicant, List<Document> documents,
                                  Map<String, Object> form) {
         List<String> missing = new ArrayList<>();
-        for (Input input : service.descriptor().inputs()) {
-            if (!input.required()) {
-                continue;
-            }
-            String path = input.path();
-            boolean present;
-            if (path.startsWith("form.")) {
-                present = form.containsKey(path.substring(5));
-            } else if (path.startsWith("documents.")) {
-                String type = path.substring(10);
-                present = documents.stream().anyMatch(d -> d.getType().equals(type));
-            } else if (path.equals("applicant.birthDate")) {
-                present = applicant.getBirthDate() != null;
-            } else if (path.equals("applicant.sex")) {
-                present = applicant.getSex() != null;
-            } else {
-                JsonNode node = root.at(POINTERS.computeIfAbsent(path,
-                        p -> com.fasterxml.jackson.core.JsonPointer.compile("/" + p.replace('.', '/'))));
-                present = !node.isMissingNode() && !node.isNull();
-            }
+        for (ReadingPlan.RequiredInput input : service.readingPlan().required()) {
+            boolean present = switch (input.where()) {
+                case FORM -> form.containsKey(input.name());
+                case DOCUMENTS -> hasDocument(documents, input.name());
+                case APPLICANT_BIRTH_DATE -> applicant.getBirthDate() != null;
+                case APPLICANT_SEX -> applicant.getSex() != null;
+                case JSON -> {
+                    JsonNode node = root.at(input.pointer());
+                    yield !node.isMissingNode() && !node.isNull();
+                }
+            };
             if (!present) {
-                missing.add(path);
+                missing.add(input.path());
             }
         }
         return missing;
+    }
+
+    private static boolean hasDocument(List<Document> documents, String type) {
+        for (Document document : documents) {
+            if (document.getType().equals(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Household household(Applicant applicant, List<Member> members, List<Vehicle> vehicles,
