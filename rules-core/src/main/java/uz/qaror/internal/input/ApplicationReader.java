@@ -50,6 +50,14 @@ public final class ApplicationReader {
         this.service = service;
     }
 
+    /**
+     * The day it was in Tashkent at {@code instant}: the same as going through {@code atZoneSameInstant}, without
+     * making the zone's rules and a zoned date-time for every application (twice: reading it and deciding it).
+     */
+    public static LocalDate dayInTashkent(OffsetDateTime instant) {
+        return instant.withOffsetSameInstant(TASHKENT).toLocalDate();
+    }
+
     /** The parsed application, or the problems that keep it from being decided. */
     public static Outcome read(JsonNode root, CompiledService service, LocalDate asOf) {
         return new ApplicationReader(service).parse(root, asOf);
@@ -97,7 +105,7 @@ public final class ApplicationReader {
             }
         }
         submissionDay = submittedAt == null ? LocalDate.now(TASHKENT)
-                : submittedAt.atZoneSameInstant(TASHKENT).toLocalDate();
+                : dayInTashkent(submittedAt);
         LocalDate date = asOf != null ? asOf : submissionDay;
         String channel = root.path("channel").asText("web");
         Application application = new Application(root.path("id").asText(), root.path("service").asText(),

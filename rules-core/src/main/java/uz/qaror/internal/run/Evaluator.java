@@ -243,8 +243,7 @@ public final class Evaluator {
         List<Amount> amounts = finalOutcome != Outcome.APPROVED && finalOutcome != Outcome.REFERRED ? List.of()
                 : amounts(sheet);
         LocalDate submissionDate = input.application().getSubmittedAt() == null ? input.application().getDate()
-                : input.application().getSubmittedAt().atZoneSameInstant(
-                        uz.qaror.internal.input.ApplicationReader.TASHKENT).toLocalDate();
+                : uz.qaror.internal.input.ApplicationReader.dayInTashkent(input.application().getSubmittedAt());
         return new Decision(input.application().getId(), service.id(), finalOutcome, shown, missing, fee, amounts,
                 input.application().getSubmittedAt(), input.application().getDate(),
                 Deadlines.dueDate(descriptor.deadline(), submissionDate, service.folder().workingDays()),

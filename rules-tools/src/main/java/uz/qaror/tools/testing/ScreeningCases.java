@@ -60,8 +60,7 @@ final class ScreeningCases {
         }
         JsonNode submitted = testCase.application().path("submittedAt");
         try {
-            return OffsetDateTime.parse(submitted.asText()).atZoneSameInstant(ApplicationReader.TASHKENT)
-                    .toLocalDate();
+            return ApplicationReader.dayInTashkent(OffsetDateTime.parse(submitted.asText()));
         } catch (DateTimeParseException e) {
             // No usable submission date: the screening date is today's, as for any household.
             return null;
