@@ -83,7 +83,7 @@ class MatchedFactsAgreementTest {
     private static CompiledService everyKind(CompiledService s) {
         return new CompiledService(s.folder(), s.kieBase(), s.formType(), s.formFields(), s.schema(), s.rules(),
                 s.firedRules(), s.warnings(), s.reasonTexts(), new Sessions(s.kieBase()), MatchedFacts.ALL,
-                s.prebuilt(), s.readingPlan());
+                s.prebuilt(), s.readingPlan(), s.fees());
     }
 
     @Test

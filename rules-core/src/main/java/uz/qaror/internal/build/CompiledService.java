@@ -20,7 +20,7 @@ import uz.qaror.internal.catalog.ServiceFolder;
  * decision reports them when they fire, by the KieBase's own rule objects); {@code prebuilt} when the KieBase was
  * compiled when Qaror was built (the executable model) rather than by the classic compiler; {@code matchedFacts}, the
  * kinds of fact its rules can match (the others are not inserted); {@code readingPlan}, what reading its applications
- * needs of its descriptor.
+ * needs of its descriptor; {@code fees}, what it charges.
  */
 public record CompiledService(
         ServiceFolder folder,
@@ -35,7 +35,8 @@ public record CompiledService(
         uz.qaror.internal.run.Sessions sessions,
         uz.qaror.internal.run.MatchedFacts matchedFacts,
         boolean prebuilt,
-        uz.qaror.internal.input.ReadingPlan readingPlan) {
+        uz.qaror.internal.input.ReadingPlan readingPlan,
+        uz.qaror.internal.run.Fees fees) {
 
     public CompiledService {
         formFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formFields));

@@ -285,7 +285,8 @@ public final class ServiceCompiler {
                 new uz.qaror.internal.run.ReasonTexts.Cache(folder.reasons()),
                 new uz.qaror.internal.run.Sessions(kieBase),
                 uz.qaror.internal.run.MatchedFacts.of(kieBase, formType == null ? null : formType.getFactClass()),
-                prebuilt, ReadingPlan.of(folder.descriptor(), formFields));
+                prebuilt, ReadingPlan.of(folder.descriptor(), formFields),
+                new uz.qaror.internal.run.Fees(folder.descriptor().fee()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,6 @@ import uz.qaror.Language;
 import uz.qaror.Outcome;
 import uz.qaror.Reason;
 import uz.qaror.ServiceDescriptor;
-import uz.qaror.ServiceDescriptor.FeeComponent;
 import uz.qaror.facts.DecisionSheet;
 import uz.qaror.facts.Parameters;
 import uz.qaror.internal.build.CompiledService;
@@ -239,7 +239,7 @@ public final class Evaluator {
         List<Reason> shown = reasonsOf(reasons, finalOutcome);
         // Nothing is charged on a rejection, and nothing is paid unless the application is approved (or an
         // officer, who sees what the rules computed, decides).
-        Fee fee = finalOutcome == Outcome.REJECTED ? null : fee(descriptor, input, sheet, params);
+        Fee fee = finalOutcome == Outcome.REJECTED ? null : fee(service, input, sheet, params);
         List<Amount> amounts = finalOutcome != Outcome.APPROVED && finalOutcome != Outcome.REFERRED ? List.of()
                 : amounts(sheet);
         LocalDate submissionDate = input.application().getSubmittedAt() == null ? input.application().getDate()
@@ -287,51 +287,13 @@ public final class Evaluator {
         return new Reason(code, effect, ReasonTexts.texts(Map.of(), code, Map.of()), "", "");
     }
 
-    private static Fee fee(ServiceDescriptor descriptor, ParsedApplication input, DecisionSheet sheet,
-                           Parameters params) {
-        ServiceDescriptor.FeeSchedule schedule = descriptor.fee();
-        if (schedule == null || (schedule.components().isEmpty() && sheet.charges().isEmpty())) {
+    /** The fee, at the BCA in force on the decision date (which the decision then lists among its parameters). */
+    private static Fee fee(CompiledService service, ParsedApplication input, DecisionSheet sheet, Parameters params) {
+        Collection<String> options = sheet.charges();
+        if (!service.fees().charges(options)) {
             return null;
         }
-        BigDecimal bcaValue = params.bca();
-        boolean online = input.application().isOnline();
-        List<Fee.Component> components = new ArrayList<>();
-        for (FeeComponent component : schedule.components()) {
-            components.add(component(component, schedule, online, bcaValue));
-        }
-        for (String option : sheet.charges()) {
-            components.add(component(option(schedule, option), schedule, online, bcaValue));
-        }
-        BigDecimal totalBca = BigDecimal.ZERO;
-        BigDecimal totalSoum = BigDecimal.ZERO;
-        for (Fee.Component component : components) {
-            totalBca = totalBca.add(component.bca());
-            totalSoum = totalSoum.add(component.soum());
-        }
-        return new Fee(components, totalBca, totalSoum, bcaValue, schedule.legalBasis());
-    }
-
-    /** The fee option a rule charged, which the service's descriptor must declare. */
-    private static FeeComponent option(ServiceDescriptor.FeeSchedule schedule, String code) {
-        for (FeeComponent option : schedule.options()) {
-            if (option.code().equals(code)) {
-                return option;
-            }
-        }
-        throw new RuleFailure("a rule charged fee option '" + code + "', which service.yaml's fee.options does not "
-                + "declare", null);
-    }
-
-    /** A charged component at its channel's rate, citing its own act or else the schedule's. */
-    private static Fee.Component component(FeeComponent component, ServiceDescriptor.FeeSchedule schedule,
-                                           boolean online, BigDecimal bcaValue) {
-        BigDecimal bca = component.rate(online);
-        return new Fee.Component(component.code(), bca, soum(bca, bcaValue),
-                component.legalBasis() != null ? component.legalBasis() : schedule.legalBasis());
-    }
-
-    private static BigDecimal soum(BigDecimal bca, BigDecimal bcaValue) {
-        return bca.multiply(bcaValue).setScale(0, RoundingMode.HALF_UP);
+        return service.fees().charged(input.application().isOnline(), params.bca(), options);
     }
 
     private static String rootMessage(Throwable error) {
