@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +32,7 @@ import uz.qaror.internal.input.Echo;
 import uz.qaror.internal.input.PlausibleDates;
 import uz.qaror.internal.input.ProblemList;
 import uz.qaror.internal.input.SchemaMessages;
+import uz.qaror.internal.input.TreeSchema;
 import uz.qaror.internal.reload.HotReload;
 import uz.qaror.internal.run.Budget;
 import uz.qaror.internal.run.Evaluator;
@@ -64,8 +66,14 @@ public final class DecisionEngine implements AutoCloseable {
             }
 
             @Override
-            public Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith) {
-                return engine.evaluateChecked(application, checkedWith);
+            public Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith,
+                                          TreeSchema vouchedBy) {
+                return engine.evaluateChecked(application, checkedWith, vouchedBy);
+            }
+
+            @Override
+            public Function<String, TreeSchema> readySchemas(DecisionEngine engine) {
+                return engine.readySchemas;
             }
         });
     }
@@ -83,6 +91,11 @@ public final class DecisionEngine implements AutoCloseable {
     private final ApplicationText text;
     private final Duration timeout;
     private final ConcurrentMap<String, CompletableFuture<CompiledService>> services = new ConcurrentHashMap<>();
+    /**
+     * The schema of a service's applications, followed as an application's tree is built, when the service is
+     * compiled already (null otherwise: a service is not compiled while its application is being read).
+     */
+    private final Function<String, TreeSchema> readySchemas = this::readySchema;
     private final HotReload reload;
     private volatile Screener screener;
     /**
@@ -305,7 +318,7 @@ public final class DecisionEngine implements AutoCloseable {
      */
     public Result evaluate(String json) {
         Budget budget = Budget.start(timeout);
-        return guarded(null, () -> decideRead(text.read(json), asOf, budget));
+        return guarded(null, () -> decideRead(text.read(json, readySchemas), asOf, budget));
     }
 
     /**
@@ -325,7 +338,7 @@ public final class DecisionEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return guarded(null, () -> decideRead(text.read(bytes), asOf, budget));
+        return guarded(null, () -> decideRead(text.read(bytes, readySchemas), asOf, budget));
     }
 
     /**
@@ -368,14 +381,16 @@ public final class DecisionEngine implements AutoCloseable {
     /**
      * {@link #evaluate(JsonNode)} of a tree that an {@code ApplicationText} with {@code checkedWith} has read from
      * text, and so checked: under this engine's own limits it is not walked again (a batch read each record, then
-     * scanned it once more here).
+     * scanned it once more here); nor checked against the schema of its service when that vouched for it as it was
+     * read ({@code vouchedBy}, null when none did).
      */
-    private Result evaluateChecked(JsonNode application, InputLimits checkedWith) {
+    private Result evaluateChecked(JsonNode application, InputLimits checkedWith, TreeSchema vouchedBy) {
         if (!text.limits().equals(checkedWith)) {
             return evaluate(application);
         }
         Budget budget = Budget.start(timeout);
-        return guarded(application, () -> decideRead(new ApplicationText.Read(application, null), asOf, budget));
+        return guarded(application, () -> decideRead(new ApplicationText.Read(application, null, vouchedBy), asOf,
+                budget));
     }
 
     /** {@return the limits this engine applies to every application} */
@@ -441,7 +456,8 @@ public final class DecisionEngine implements AutoCloseable {
         }
         // The first application of a service waits for its rules to compile: that is not its decision's time.
         Budget budget = started.extendedBy(beforeCompiling);
-        ApplicationReader.Outcome parsed = ApplicationReader.read(application, service, date);
+        ApplicationReader.Outcome parsed = ApplicationReader.read(application, service, date,
+                read.vouchedFor(service.schema().treeSchema()));
         if (!parsed.problems().isEmpty()) {
             return new Failure(id, serviceId, Failure.Kind.INVALID_FIELD, ProblemList.capped(parsed.problems()));
         }
@@ -779,6 +795,15 @@ public final class DecisionEngine implements AutoCloseable {
         ServiceFolder folder = source.readService(serviceId);
         CompiledService loaded = loadPrebuilt(folder);
         return loaded != null ? loaded : ServiceCompiler.compile(folder);
+    }
+
+    /** The tree schema of service {@code serviceId} when it is compiled already and has one; else null. */
+    private TreeSchema readySchema(String serviceId) {
+        CompletableFuture<CompiledService> future = services.get(serviceId);
+        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+            return null;
+        }
+        return future.join().schema().treeSchema();
     }
 
     /** The service loaded from the prebuilt catalog when that holds this very content; null otherwise. */

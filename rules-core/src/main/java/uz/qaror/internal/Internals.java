@@ -1,6 +1,7 @@
 package uz.qaror.internal;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,6 +10,7 @@ import uz.qaror.InputLimits;
 import uz.qaror.Result;
 import uz.qaror.internal.build.CompiledService;
 import uz.qaror.internal.catalog.CatalogSource;
+import uz.qaror.internal.input.TreeSchema;
 
 /**
  * Gives Qaror's own tools (the CLI, the test runner, the linter) what the public {@link DecisionEngine} keeps
@@ -22,7 +24,10 @@ public final class Internals {
 
         CompiledService compiled(DecisionEngine engine, String serviceId);
 
-        Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith);
+        Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith,
+                               TreeSchema vouchedBy);
+
+        Function<String, TreeSchema> readySchemas(DecisionEngine engine);
     }
 
     private static volatile Access access;
@@ -51,7 +56,24 @@ public final class Internals {
      * made again; otherwise it is decided as {@link DecisionEngine#evaluate(JsonNode)} decides any tree.
      */
     public static Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith) {
-        return access().evaluateChecked(engine, application, checkedWith);
+        return evaluateChecked(engine, application, checkedWith, null);
+    }
+
+    /**
+     * The same of a tree that {@code vouchedBy} (null: none) vouched for as it was read with {@link #readySchemas}:
+     * when that is still the schema of the service the application names, the tree is not checked against it again.
+     */
+    public static Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith,
+                                         TreeSchema vouchedBy) {
+        return access().evaluateChecked(engine, application, checkedWith, vouchedBy);
+    }
+
+    /**
+     * The schemas an {@link uz.qaror.internal.input.ApplicationText} follows as it reads an application for
+     * {@code engine}: those of the services compiled already (a service is not compiled while a record is read).
+     */
+    public static Function<String, TreeSchema> readySchemas(DecisionEngine engine) {
+        return access().readySchemas(engine);
     }
 
     private static Access access() {

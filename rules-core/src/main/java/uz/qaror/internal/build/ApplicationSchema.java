@@ -17,6 +17,7 @@ import com.networknt.schema.ValidationMessage;
 
 import uz.qaror.ServiceDescriptor;
 import uz.qaror.ServiceDescriptor.Input;
+import uz.qaror.internal.input.TreeSchema;
 import uz.qaror.internal.json.Json;
 
 /**
@@ -35,11 +36,14 @@ public final class ApplicationSchema {
 
     private final ObjectNode schema;
     private final Optional<QuickSchemaCheck> quick;
+    /** The quick test followed as an application's tree is built, or null when there is no quick test. */
+    private final TreeSchema treeSchema;
     private volatile JsonSchema full;
 
     private ApplicationSchema(ObjectNode schema) {
         this.schema = schema;
         this.quick = QuickSchemaCheck.of(schema);
+        this.treeSchema = quick.map(QuickSchemaCheck::treeSchema).orElse(null);
     }
 
     /** Holds networknt's factory, so that a run that never needs it never loads it. */
@@ -79,6 +83,14 @@ public final class ApplicationSchema {
     /** What is wrong with the application: empty when it is valid. */
     public Set<ValidationMessage> messages(JsonNode application) {
         return full().validate(application);
+    }
+
+    /**
+     * The quick test as the tree of an application is built ({@code QuickTree}), or null when the schema has none:
+     * a tree it vouched for needs no other check.
+     */
+    public TreeSchema treeSchema() {
+        return treeSchema;
     }
 
     /** The quick test's answer alone: true only when it vouches for the application. */

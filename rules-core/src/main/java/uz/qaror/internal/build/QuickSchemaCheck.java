@@ -15,6 +15,9 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uz.qaror.internal.input.TreeSchema;
 
 /**
  * A sufficient test of validity against a JSON schema, walking the document rather than the schema: when it says
@@ -52,6 +55,11 @@ final class QuickSchemaCheck {
         return root.accepts(document);
     }
 
+    /** The same test, followed as a tree is built. */
+    TreeSchema treeSchema() {
+        return root;
+    }
+
     /** A double or float that is infinite or not a number, which has no decimal value to compare. */
     private static boolean notFinite(JsonNode number) {
         return (number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue());
@@ -87,6 +95,7 @@ final class QuickSchemaCheck {
             }
             node.boundsAsLongs();
             node.markRequired();
+            node.markPureReference();
             return node;
         }
 
@@ -230,8 +239,14 @@ final class QuickSchemaCheck {
     private record Property(Node schema, boolean required) {
     }
 
-    /** One schema, compiled: each constraint null (or -1, or 0 for types) when the schema does not have it. */
-    private static final class Node {
+    /**
+     * One schema, compiled: each constraint null (or -1, or 0 for types) when the schema does not have it. As a
+     * {@link TreeSchema} it asks of each value what {@link #accepts} asks of it in the tree.
+     */
+    private static final class Node implements TreeSchema {
+        /** The schema without constraints: what a field that is not declared (in an open object) satisfies. */
+        static final Node ANYTHING = new Node();
+
         static final int NULL = 1;
         static final int BOOLEAN = 2;
         static final int OBJECT = 4;
@@ -248,8 +263,12 @@ final class QuickSchemaCheck {
         int requiredDeclared;
         /** The required names that are not declared properties (looked up in the object). */
         String[] requiredElsewhere = {};
+        /** Every required name once. */
+        String[] requiredNames = {};
         Node items;
         Node reference;
+        /** Whether the schema is a reference and nothing else: then a value satisfies it as it satisfies that one. */
+        boolean pureReference;
         /** The strings an enum allows: a string value is allowed exactly when its text is one of them. */
         Set<String> allowedTexts;
         /**
@@ -275,7 +294,8 @@ final class QuickSchemaCheck {
                 return;
             }
             List<String> elsewhere = new ArrayList<>();
-            for (String name : new LinkedHashSet<>(required)) {
+            requiredNames = new LinkedHashSet<>(required).toArray(String[]::new);
+            for (String name : requiredNames) {
                 Property property = properties == null ? null : properties.get(name);
                 if (property == null) {
                     elsewhere.add(name);
@@ -285,6 +305,17 @@ final class QuickSchemaCheck {
                 }
             }
             requiredElsewhere = elsewhere.toArray(String[]::new);
+        }
+
+        void markPureReference() {
+            pureReference = reference != null && types == 0 && required == null && !closed && properties == null
+                    && items == null && allowedTexts == null && minLength < 0 && maxLength < 0 && pattern == null
+                    && minimum == null && maximum == null;
+        }
+
+        /** The schema a value of this one is followed by: the one referred to, when this is only a reference. */
+        Node followed() {
+            return pureReference ? reference.followed() : this;
         }
 
         /** The bounds as longs, once all keywords are read: a long compares with a whole bound as the decimal would. */
@@ -297,10 +328,54 @@ final class QuickSchemaCheck {
             }
         }
 
-        boolean accepts(JsonNode value) {
+        @Override
+        public boolean checksWhole() {
+            return reference != null || allowedTexts != null;
+        }
+
+        @Override
+        public boolean allowsObject() {
+            return types == 0 || (types & OBJECT) != 0;
+        }
+
+        @Override
+        public boolean allowsArray() {
+            return types == 0 || (types & ARRAY) != 0;
+        }
+
+        @Override
+        public TreeSchema field(String name) {
+            Property property = properties == null ? null : properties.get(name);
+            if (property != null) {
+                return property.schema().followed();
+            }
+            return closed ? null : ANYTHING;
+        }
+
+        @Override
+        public TreeSchema item() {
+            return items == null ? ANYTHING : items.followed();
+        }
+
+        @Override
+        public boolean completes(ObjectNode object) {
+            for (String name : requiredNames) {
+                if (object.get(name) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean accepts(JsonNode value) {
             // the node's type asked once: each question of a node is a call the JIT cannot inline, as a tree holds
             // nodes of many classes
-            JsonNodeType type = value.getNodeType();
+            return accepts(value, value.getNodeType());
+        }
+
+        @Override
+        public boolean accepts(JsonNode value, JsonNodeType type) {
             if (types != 0 && !ofType(type, value)) {
                 return false;
             }

@@ -60,7 +60,15 @@ public final class ApplicationReader {
 
     /** The parsed application, or the problems that keep it from being decided. */
     public static Outcome read(JsonNode root, CompiledService service, LocalDate asOf) {
-        return new ApplicationReader(service).parse(root, asOf);
+        return read(root, service, asOf, false);
+    }
+
+    /**
+     * The same, of a tree that the service's schema has already vouched for when {@code schemaChecked} (as it was
+     * built: {@link TreeSchema}), which is then not checked again.
+     */
+    public static Outcome read(JsonNode root, CompiledService service, LocalDate asOf, boolean schemaChecked) {
+        return new ApplicationReader(service).parse(root, asOf, schemaChecked);
     }
 
     /** Either facts to decide on or problems. */
@@ -85,10 +93,10 @@ public final class ApplicationReader {
         }
     }
 
-    private Outcome parse(JsonNode root, LocalDate asOf) {
+    private Outcome parse(JsonNode root, LocalDate asOf, boolean schemaChecked) {
         // Most applications are valid: a yes/no check is much cheaper than collecting every message, which only an
         // invalid application needs.
-        if (!service.schema().isValid(root)) {
+        if (!schemaChecked && !service.schema().isValid(root)) {
             for (ValidationMessage message : service.schema().messages(root)) {
                 problems.add(SchemaMessages.toProblem(message));
             }

@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -55,11 +56,24 @@ public final class ApplicationText {
         return limits;
     }
 
-    /** A tree that passed every limit and check, or the failure that says why not. */
-    public record Read(JsonNode application, Failure failure) {
+    /**
+     * A tree that passed every limit and check, or the failure that says why not; and the schema that vouched for
+     * the tree as it was built, if one did.
+     */
+    public record Read(JsonNode application, Failure failure, TreeSchema vouchedBy) {
+
+        /** A tree read, or a failure, that no schema vouched for. */
+        public Read(JsonNode application, Failure failure) {
+            this(application, failure, null);
+        }
 
         static Read of(JsonNode application) {
             return new Read(application, null);
+        }
+
+        /** Whether {@code schema} vouched for the tree as it was built: then it needs no other check of it. */
+        public boolean vouchedFor(TreeSchema schema) {
+            return vouchedBy != null && vouchedBy == schema;
         }
 
         static Read failed(Failure.Kind kind, List<Problem> problems) {
@@ -86,6 +100,14 @@ public final class ApplicationText {
 
     /** Reads an application from bytes that must be UTF-8. */
     public Read read(byte[] bytes) {
+        return read(bytes, null);
+    }
+
+    /**
+     * Reads an application from bytes that must be UTF-8, following the schema {@code schemas} gives its service
+     * (see {@link QuickTree}) as its tree is built.
+     */
+    public Read read(byte[] bytes, Function<String, TreeSchema> schemas) {
         if (bytes.length > limits.maxBytes()) {
             return tooLarge();
         }
@@ -94,14 +116,14 @@ public final class ApplicationText {
         // some problems otherwise than its parser for text, so bytes that fail are read again as text: the same input
         // fails the same way whichever entry it came by.
         if (AsciiBytes.all(bytes) && !zeroInFirstFour(bytes)) {
-            Read read = parse(opener(bytes));
+            Read read = parse(opener(bytes), schemas);
             return read.failed() ? parse(new String(bytes, StandardCharsets.UTF_8)) : read;
         }
         // The JDK's own decoding is much cheaper than a decoder's (a single copy) but replaces each malformed
         // sequence by U+FFFD; only text that has one needs the strict decoder, to name the byte at fault (or to find
         // a U+FFFD written as such, which the scan refuses as it always did).
         String decoded = new String(bytes, StandardCharsets.UTF_8);
-        return decoded.indexOf('\uFFFD') < 0 ? parse(decoded) : strictlyDecoded(bytes);
+        return decoded.indexOf('\uFFFD') < 0 ? parse(decoded, schemas) : strictlyDecoded(bytes);
     }
 
     /**
@@ -139,10 +161,18 @@ public final class ApplicationText {
 
     /** Reads an application from text. */
     public Read read(String text) {
+        return read(text, null);
+    }
+
+    /**
+     * Reads an application from text, following the schema {@code schemas} gives its service (see
+     * {@link QuickTree}) as its tree is built.
+     */
+    public Read read(String text, Function<String, TreeSchema> schemas) {
         if (utf8Length(text) > limits.maxBytes()) {
             return tooLarge();
         }
-        return parse(text);
+        return parse(text, schemas);
     }
 
     /** The checks every tree gets, however it was made: an object, within the limits, no invalid value. */
@@ -203,8 +233,12 @@ public final class ApplicationText {
     }
 
     private Read parse(String text) {
+        return parse(text, null);
+    }
+
+    private Read parse(String text, Function<String, TreeSchema> schemas) {
         // A byte-order mark is not part of the JSON.
-        return parse(opener(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        return parse(opener(text.startsWith("\uFEFF") ? text.substring(1) : text), schemas);
     }
 
     /** A parser over bytes of UTF-8 under this reader's constraints. */
@@ -230,8 +264,12 @@ public final class ApplicationText {
 
     /** Most applications are read the quick way ({@link QuickTree}); what it cannot vouch for, the general way. */
     private Read parse(ParserOpener opener) {
-        JsonNode quick = QuickTree.read(opener, limits, nodes);
-        return quick != null ? Read.of(quick) : parseGenerally(opener);
+        return parse(opener, null);
+    }
+
+    private Read parse(ParserOpener opener, Function<String, TreeSchema> schemas) {
+        QuickTree.Built quick = QuickTree.read(opener, limits, nodes, schemas);
+        return quick != null ? new Read(quick.tree(), null, quick.vouchedBy()) : parseGenerally(opener);
     }
 
     /**
