@@ -41,7 +41,7 @@ final class DecisionEndpoints {
 
     DecisionEndpoints(DecisionEngine engine, long maxBody, ServerMetrics metrics, AuditTrail audit) {
         this.engine = engine;
-        this.body = new JsonBody(engine.inputLimits(), maxBody);
+        this.body = new JsonBody(engine.inputLimits(), maxBody, Internals.readySchemas(engine));
         this.metrics = metrics;
         this.audit = audit;
     }
@@ -54,9 +54,10 @@ final class DecisionEndpoints {
     private void decide(Call call) throws IOException {
         JsonBody.Read read = body.read(call);
         long started = System.nanoTime();
-        // the body was read with the engine's limits (JsonBody), so checked: not walked again
+        // the body was read with the engine's limits (JsonBody), so checked: not walked again (nor its schema, when
+        // that vouched for it)
         Result result = read.failure() != null ? read.failure()
-                : Internals.evaluateChecked(engine, read.tree(), engine.inputLimits());
+                : Internals.evaluateChecked(engine, read.tree(), engine.inputLimits(), read.vouchedBy());
         metrics.decided(result, System.nanoTime() - started);
         audit(call, read, result);
         answer(call, result, null);

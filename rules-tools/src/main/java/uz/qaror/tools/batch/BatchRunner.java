@@ -253,14 +253,16 @@ public final class BatchRunner {
     }
 
     private static Decided decide(DecisionEngine engine, InputRecord record, Consumer<JsonNode> beforeDeciding) {
-        ApplicationBytes.Read read = ApplicationBytes.read(record, engine.inputLimits(), "application");
+        ApplicationBytes.Read read = ApplicationBytes.read(record, engine.inputLimits(), "application",
+                Internals.readySchemas(engine));
         if (read.failure() != null) {
             return new Decided(null, read.failure());
         }
         try {
             beforeDeciding.accept(read.tree());
-            // read with the engine's limits, so checked: not walked again
-            return new Decided(read.tree(), Internals.evaluateChecked(engine, read.tree(), engine.inputLimits()));
+            // read with the engine's limits, so checked: not walked again (nor its schema, when that vouched for it)
+            return new Decided(read.tree(), Internals.evaluateChecked(engine, read.tree(), engine.inputLimits(),
+                    read.vouchedBy()));
         } catch (RuntimeException e) {
             // A bug must not silently drop a record: it becomes an error record naming the failure.
             return new Decided(read.tree(), internalError(e));
