@@ -19,6 +19,11 @@ import uz.qaror.internal.catalog.Folders;
  */
 class RequiredInputsTest {
 
+    /** An applicant with every required field, and the rest of an application with every required input. */
+    private static final String APPLICANT = "{\"birthDate\": \"1990-03-15\", \"sex\": \"F\", \"citizenship\": \"UZ\"}";
+    private static final String REST = ", \"household\": {\"members\": []}, \"form\": {\"note\": \"x\"}, "
+            + "\"documents\": [{\"type\": \"passport-copy\"}]";
+
     @TempDir
     static Path catalog;
     private static DecisionEngine engine;
@@ -68,36 +73,29 @@ class RequiredInputsTest {
 
     @Test
     void everyRequiredInputPresentIsNotMissing() {
-        Decision decision = decided("{\"birthDate\": \"1990-03-15\", \"sex\": \"F\", \"citizenship\": \"UZ\"}",
-                ", \"household\": {\"members\": []}, \"form\": {\"note\": \"x\"}, "
-                        + "\"documents\": [{\"type\": \"other\"}, {\"type\": \"passport-copy\"}]");
+        Decision decision = decided(APPLICANT, REST.replace("[{", "[{\"type\": \"other\"}, {"));
         assertThat(decision.missing()).isEmpty();
         assertThat(decision.outcome()).isEqualTo(Outcome.REFERRED);
     }
 
     @Test
     void theBirthDateAndSexThePinflGivesAreNotMissing() {
-        Decision decision = decided("{\"pinfl\": \"41503902610128\", \"citizenship\": \"UZ\"}",
-                ", \"household\": {\"members\": []}, \"form\": {\"note\": \"x\"}, "
-                        + "\"documents\": [{\"type\": \"passport-copy\"}]");
+        Decision decision = decided("{\"pinfl\": \"41503902610128\", \"citizenship\": \"UZ\"}", REST);
         assertThat(decision.missing()).isEmpty();
     }
 
     @Test
     void eachOneAbsentAloneIsTheOneMissing() {
-        String applicant = "{\"birthDate\": \"1990-03-15\", \"sex\": \"F\", \"citizenship\": \"UZ\"}";
-        String rest = ", \"household\": {\"members\": []}, \"form\": {\"note\": \"x\"}, "
-                + "\"documents\": [{\"type\": \"passport-copy\"}]";
-        assertThat(decided(applicant.replace("\"sex\": \"F\", ", ""), rest).missing()).containsExactly("applicant.sex");
-        assertThat(decided(applicant.replace("\"birthDate\": \"1990-03-15\", ", ""), rest).missing())
+        assertThat(decided(APPLICANT.replace("\"sex\": \"F\", ", ""), REST).missing()).containsExactly("applicant.sex");
+        assertThat(decided(APPLICANT.replace("\"birthDate\": \"1990-03-15\", ", ""), REST).missing())
                 .containsExactly("applicant.birthDate");
-        assertThat(decided(applicant.replace(", \"citizenship\": \"UZ\"", ""), rest).missing())
+        assertThat(decided(APPLICANT.replace(", \"citizenship\": \"UZ\"", ""), REST).missing())
                 .containsExactly("applicant.citizenship");
-        assertThat(decided(applicant, rest.replace("\"members\": []", "")).missing())
+        assertThat(decided(APPLICANT, REST.replace("\"members\": []", "")).missing())
                 .containsExactly("household.members");
-        assertThat(decided(applicant, rest.replace("\"note\": \"x\"", "\"count\": 2")).missing())
+        assertThat(decided(APPLICANT, REST.replace("\"note\": \"x\"", "\"count\": 2")).missing())
                 .containsExactly("form.note");
-        assertThat(decided(applicant, rest.replace("passport-copy", "passport")).missing())
+        assertThat(decided(APPLICANT, REST.replace("passport-copy", "passport")).missing())
                 .containsExactly("documents.passport-copy");
     }
 

@@ -3,7 +3,6 @@ package uz.qaror.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,7 +19,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import uz.qaror.internal.build.ApplicationSchema;
-import uz.qaror.internal.catalog.CatalogSource;
 import uz.qaror.internal.json.Json;
 
 /**
@@ -32,18 +30,9 @@ import uz.qaror.internal.json.Json;
 class QuickSchemaAgreementTest {
 
     static final HostileApplications GENERATOR = HostileApplicationsFuzzTest.GENERATOR;
-    static final Map<String, ApplicationSchema> SCHEMAS = schemas();
+    static final Map<String, ApplicationSchema> SCHEMAS = CatalogSchemas.of(HostileApplicationsFuzzTest.CATALOG);
     static final ApplicationSchema ENVELOPE = ApplicationSchema.envelope();
     static final ObjectMapper PLAIN = new ObjectMapper();
-
-    private static Map<String, ApplicationSchema> schemas() {
-        CatalogSource catalog = CatalogSource.directory(HostileApplicationsFuzzTest.CATALOG);
-        Map<String, ApplicationSchema> schemas = new LinkedHashMap<>();
-        for (String id : catalog.serviceIds()) {
-            schemas.put(id, ApplicationSchema.forService(catalog.readService(id).descriptor()));
-        }
-        return schemas;
-    }
 
     @Example
     void everyServiceSchemaAndTheEnvelopeHaveAQuickTest() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,10 +24,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import uz.qaror.InputLimits;
+import uz.qaror.hostile.CatalogSchemas;
 import uz.qaror.hostile.HostileApplications;
 import uz.qaror.hostile.Mutation;
 import uz.qaror.internal.build.ApplicationSchema;
-import uz.qaror.internal.catalog.CatalogSource;
 
 /**
  * The schema followed as the quick tree is built against the same quick test walking the finished tree: the tree
@@ -42,18 +41,9 @@ class TreeSchemaAgreementTest {
     private static final Path CATALOG = Path.of("../rules-catalog/src/main/resources/qaror/catalog");
     private static final HostileApplications GENERATOR = HostileApplications.load(Path.of("../examples/applications"),
             CATALOG);
-    private static final Map<String, ApplicationSchema> SCHEMAS = schemas();
+    private static final Map<String, ApplicationSchema> SCHEMAS = CatalogSchemas.of(CATALOG);
     private static final ApplicationText TEXT = new ApplicationText(InputLimits.defaults());
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static Map<String, ApplicationSchema> schemas() {
-        CatalogSource catalog = CatalogSource.directory(CATALOG);
-        Map<String, ApplicationSchema> schemas = new LinkedHashMap<>();
-        for (String id : catalog.serviceIds()) {
-            schemas.put(id, ApplicationSchema.forService(catalog.readService(id).descriptor()));
-        }
-        return schemas;
-    }
 
     @Example
     void everySeedIsVouchedForByItsServicesSchema() {
