@@ -262,11 +262,10 @@ public final class ApplicationText {
         JsonParser open() throws IOException;
     }
 
-    /** Most applications are read the quick way ({@link QuickTree}); what it cannot vouch for, the general way. */
-    private Read parse(ParserOpener opener) {
-        return parse(opener, null);
-    }
-
+    /**
+     * Most applications are read the quick way ({@link QuickTree}, following the schema {@code schemas} gives, if
+     * any); what it cannot vouch for, the general way.
+     */
     private Read parse(ParserOpener opener, Function<String, TreeSchema> schemas) {
         QuickTree.Built quick = QuickTree.read(opener, limits, nodes, schemas);
         return quick != null ? new Read(quick.tree(), null, quick.vouchedBy()) : parseGenerally(opener);
