@@ -53,15 +53,9 @@ public final class Internals {
     /**
      * Decides a tree that an {@link uz.qaror.internal.input.ApplicationText} with {@code checkedWith} read from text
      * (a batch's record, a request's body): when those are the engine's own limits, its checks of any input are not
-     * made again; otherwise it is decided as {@link DecisionEngine#evaluate(JsonNode)} decides any tree.
-     */
-    public static Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith) {
-        return evaluateChecked(engine, application, checkedWith, null);
-    }
-
-    /**
-     * The same of a tree that {@code vouchedBy} (null: none) vouched for as it was read with {@link #readySchemas}:
-     * when that is still the schema of the service the application names, the tree is not checked against it again.
+     * made again; otherwise it is decided as {@link DecisionEngine#evaluate(JsonNode)} decides any tree. When
+     * {@code vouchedBy} (null: none), which vouched for the tree as it was read with {@link #readySchemas}, is still
+     * the schema of the service the application names, the tree is not checked against it again.
      */
     public static Result evaluateChecked(DecisionEngine engine, JsonNode application, InputLimits checkedWith,
                                          TreeSchema vouchedBy) {

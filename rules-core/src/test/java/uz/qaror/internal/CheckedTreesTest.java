@@ -44,7 +44,7 @@ class CheckedTreesTest {
                 application("{\"income\": \"much\"}", "A-1"), application("{\"income\": 900000, \"x\": 1}", "A-1"))) {
             ApplicationText.Read read = reader.read(text);
             assertThat(read.failed()).isFalse();
-            Result checked = Internals.evaluateChecked(engine, read.application(), engine.inputLimits());
+            Result checked = Internals.evaluateChecked(engine, read.application(), engine.inputLimits(), null);
             assertThat(json(checked)).as(text).isEqualTo(json(engine.evaluate(read.application())));
             outcomes.add(checked instanceof uz.qaror.Decision decision ? decision.outcome().name() : "FAILED");
         }
@@ -60,7 +60,7 @@ class CheckedTreesTest {
         ApplicationText.Read read = new ApplicationText(looser)
                 .read(application("{\"income\": 900000}", "A-1-and-more-than-twenty-characters"));
         assertThat(read.failed()).isFalse();
-        Result result = Internals.evaluateChecked(engine, read.application(), looser);
+        Result result = Internals.evaluateChecked(engine, read.application(), looser, null);
         assertThat(result).isInstanceOf(Failure.class);
         assertThat(((Failure) result).kind()).isEqualTo(Failure.Kind.LIMIT_EXCEEDED);
         assertThat(json(result)).isEqualTo(json(engine.evaluate(read.application())));

@@ -57,18 +57,10 @@ final class QuickTree {
     }
 
     /**
-     * The application's tree, or null when it must be read the general way (see the class comment); the parser is
-     * opened and closed here, as closing it may find a limit broken too.
-     */
-    static JsonNode read(ApplicationText.ParserOpener opener, InputLimits limits, JsonNodeFactory nodes) {
-        Built built = read(opener, limits, nodes, null);
-        return built == null ? null : built.tree();
-    }
-
-    /**
-     * The application's tree as {@link #read(ApplicationText.ParserOpener, InputLimits, JsonNodeFactory)} gives it,
-     * and the schema that vouches for it: once the root's {@code service} is read, {@code schemas} gives that service's
-     * schema (or null), which each value is then asked of as it is made (and those made before, whole).
+     * The application's tree, or none when it must be read the general way (see the class comment), and the schema
+     * that vouches for it: once the root's {@code service} is read, {@code schemas} gives that service's schema (or
+     * null), which each value is then asked of as it is made (and those made before, whole). The parser is opened and
+     * closed here, as closing it may find a limit broken too.
      *
      * @param schemas the schema of a service's applications by its id (null for a service without one), or null to
      *                follow none

@@ -130,7 +130,7 @@ class QuickTreeAgreementTest {
     }
 
     private static boolean agreed(ApplicationText text, ApplicationText.ParserOpener opener, String from) {
-        JsonNode quick = QuickTree.read(opener, text.limits(), text.nodes());
+        JsonNode quick = quickTree(opener, text);
         ApplicationText.Read general = text.parseGenerally(opener);
         assertThat(quick != null).as("quick tree from %s given exactly when the general way reads it (%s)", from,
                 general.failed() ? general.failure().describe() : "read").isEqualTo(!general.failed());
@@ -139,6 +139,12 @@ class QuickTreeAgreementTest {
             assertThat(written(quick)).as("written out from " + from).isEqualTo(written(general.application()));
         }
         return quick != null;
+    }
+
+    /** The quick way's tree, following no schema; null when there is none. */
+    static JsonNode quickTree(ApplicationText.ParserOpener opener, ApplicationText text) {
+        QuickTree.Built built = QuickTree.read(opener, text.limits(), text.nodes(), null);
+        return built == null ? null : built.tree();
     }
 
     private static String written(JsonNode tree) {

@@ -124,7 +124,7 @@ class TreeSchemaAgreementTest {
             assertThat(built.vouchedBy()).as(what).isSameAs(schema.treeSchema());
         }
         assertThat(built.tree()).as("the same tree followed or not: %s", what)
-                .isEqualTo(QuickTree.read(opener, TEXT.limits(), TEXT.nodes()));
+                .isEqualTo(QuickTreeAgreementTest.quickTree(opener, TEXT));
         return walked;
     }
 
